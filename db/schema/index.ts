@@ -1,0 +1,6 @@
+export * from './platform.ts';
+export * from './org.ts';
+export * from './auth.ts';
+export * from './audit.ts';
+export * from './messaging.ts';
+export * from './imports.ts';
