@@ -1,0 +1,164 @@
+// Single-thread search: greedy construction followed by simulated annealing over cell
+// changes, block changes and block swaps between two employees. Hard constraints are
+// relaxed with an adaptive penalty weight; only hard-feasible states are kept as "best".
+import type { CompiledInstance } from './compiled.ts';
+import { Random } from './random.ts';
+import { SearchState } from './state.ts';
+
+export interface SearchOptions {
+  readonly seed: number;
+  /** Wall-clock limit in milliseconds (ignored for the schedule if `iterations` is set). */
+  readonly timeLimitMs: number;
+  /** Exact iteration budget: makes the run reproducible regardless of machine speed. */
+  readonly iterations?: number;
+  /** Called whenever a better hard-feasible roster is found. */
+  readonly onImprove?: (objective: number, elapsedMs: number, roster: Int32Array) => void;
+  readonly initial?: Int32Array;
+}
+
+export interface SearchResult {
+  /** Best hard-feasible roster (x[e*H+d]) or null if none was found. */
+  readonly best: Int32Array | null;
+  readonly objective: number;
+  readonly iterations: number;
+  readonly firstFeasibleMs: number | null;
+  /** Hard-violation units of the final state if nothing feasible was found. */
+  readonly finalHard: number;
+}
+
+/** Greedy: visit cells in random order, give each the value with the lowest penalised cost. */
+export function construct(state: SearchState, rnd: Random, hardWeight: number): void {
+  const c = state.c;
+  const cells = new Int32Array(c.E * c.H);
+  for (let i = 0; i < cells.length; i++) cells[i] = i;
+  for (let i = cells.length - 1; i > 0; i--) {
+    const j = rnd.int(i + 1);
+    const t = cells[i]!; cells[i] = cells[j]!; cells[j] = t;
+  }
+  for (let pass = 0; pass < 2; pass++) {
+    for (const idx of cells) {
+      const e = Math.floor(idx / c.H), d = idx % c.H;
+      if (c.fixedOff[idx]) continue;
+      const allowed = c.allowedShifts[e]!;
+      let bestV = state.x[idx]!;
+      let bestCost = state.cost(hardWeight);
+      for (let k = -1; k < allowed.length; k++) {
+        const v = k < 0 ? -1 : allowed[k]!;
+        if (v === state.x[idx]) continue;
+        state.applyCell(e, d, v);
+        const cost = state.cost(hardWeight);
+        state.undo();
+        if (cost < bestCost - 1e-9) { bestCost = cost; bestV = v; }
+      }
+      if (bestV !== state.x[idx]) state.applyCell(e, d, bestV);
+    }
+  }
+}
+
+export function anneal(c: CompiledInstance, opts: SearchOptions): SearchResult {
+  const start = performance.now();
+  const rnd = new Random(opts.seed);
+  const state = new SearchState(c);
+  const { E, H, S } = c;
+  let hw = c.maxSoftWeight * 2;
+  if (opts.initial) {
+    state.x.set(opts.initial);
+    state.recompute();
+  } else {
+    construct(state, rnd, hw);
+  }
+  const best = new Int32Array(E * H);
+  let bestObj = Infinity;
+  let haveBest = false;
+  let firstFeasibleMs: number | null = null;
+  const record = (): void => {
+    if (state.feasible && state.soft < bestObj - 1e-9) {
+      bestObj = state.soft;
+      best.set(state.x);
+      const now = performance.now() - start;
+      if (!haveBest) firstFeasibleMs = now;
+      haveBest = true;
+      opts.onImprove?.(bestObj, now, best);
+    }
+  };
+  record();
+  const budget = opts.iterations;
+  const t0 = Math.max(1, c.maxSoftWeight * 0.05), t1 = 0.05;
+  const vals = new Int32Array(H);
+  const maxBlock = Math.min(7, H);
+  let temp = t0;
+  let progress = 0;
+  let it = 0;
+  let cur = state.cost(hw);
+  let infeasibleStreak = 0;
+  for (;; it++) {
+    if ((it & 1023) === 0) {
+      if (budget !== undefined) progress = it / budget;
+      else progress = (performance.now() - start) / opts.timeLimitMs;
+      if (progress >= 1) break;
+      temp = t0 * Math.pow(t1 / t0, progress);
+      // adapt the hard weight: raise it while infeasible, relax slowly when feasible
+      if ((it & 8191) === 0) {
+        if (!state.feasible) { infeasibleStreak++; hw *= 1.15; }
+        else { infeasibleStreak = 0; hw = Math.max(c.maxSoftWeight * 0.5, hw / 1.05); }
+        cur = state.cost(hw);
+      }
+    }
+    const r = rnd.next();
+    const e = rnd.int(E);
+    if (r < 0.3) {
+      const d = rnd.int(H);
+      if (c.fixedOff[e * H + d]) continue;
+      const allowed = c.allowedShifts[e]!;
+      const k = rnd.int(allowed.length + 1);
+      const v = k === allowed.length ? -1 : allowed[k]!;
+      if (v === state.x[e * H + d]) continue;
+      state.applyCell(e, d, v);
+    } else if (r < 0.75) {
+      const e2 = rnd.int(E);
+      if (e2 === e) continue;
+      const len = 1 + rnd.int(maxBlock);
+      const a = rnd.int(H - len + 1), b = a + len - 1;
+      let ok = true, differs = false;
+      for (let d = a; d <= b && ok; d++) {
+        const v1 = state.x[e * H + d]!, v2 = state.x[e2 * H + d]!;
+        if (v1 === v2) continue;
+        differs = true;
+        if (v2 >= 0 && (c.fixedOff[e * H + d] || c.maxPerType[e * S + v2] === 0)) ok = false;
+        if (v1 >= 0 && (c.fixedOff[e2 * H + d] || c.maxPerType[e2 * S + v1] === 0)) ok = false;
+      }
+      if (!ok || !differs) continue;
+      state.applySwap(e, e2, a, b);
+    } else {
+      const len = 1 + rnd.int(maxBlock);
+      const a = rnd.int(H - len + 1), b = a + len - 1;
+      const allowed = c.allowedShifts[e]!;
+      const k = rnd.int(allowed.length + 1);
+      const v = k === allowed.length ? -1 : allowed[k]!;
+      let differs = false;
+      for (let d = a; d <= b; d++) {
+        const nv = c.fixedOff[e * H + d] ? -1 : v;
+        vals[d - a] = nv;
+        if (nv !== state.x[e * H + d]) differs = true;
+      }
+      if (!differs) continue;
+      state.applyBlock(e, a, b, vals);
+    }
+    const next = state.cost(hw);
+    const delta = next - cur;
+    if (delta <= 0 || rnd.next() < Math.exp(-delta / temp)) {
+      cur = next;
+      if (state.feasible && state.soft < bestObj) record();
+    } else {
+      state.undo();
+    }
+  }
+  void infeasibleStreak;
+  return {
+    best: haveBest ? best : null,
+    objective: haveBest ? bestObj : Infinity,
+    iterations: it,
+    firstFeasibleMs,
+    finalHard: state.hardUnits + state.hardMinutes / c.minuteScale,
+  };
+}
