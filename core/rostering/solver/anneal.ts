@@ -14,6 +14,8 @@ export interface SearchOptions {
   /** Called whenever a better hard-feasible roster is found. */
   readonly onImprove?: (objective: number, elapsedMs: number, roster: Int32Array) => void;
   readonly initial?: Int32Array;
+  /** Shared stop flag (index 0 set to 1 = stop as soon as possible). */
+  readonly stop?: Int32Array;
 }
 
 export interface SearchResult {
@@ -95,7 +97,7 @@ export function anneal(c: CompiledInstance, opts: SearchOptions): SearchResult {
     if ((it & 1023) === 0) {
       if (budget !== undefined) progress = it / budget;
       else progress = (performance.now() - start) / opts.timeLimitMs;
-      if (progress >= 1) break;
+      if (progress >= 1 || (opts.stop && Atomics.load(opts.stop, 0) !== 0)) break;
       temp = t0 * Math.pow(t1 / t0, progress);
       // adapt the hard weight: raise it while infeasible, relax slowly when feasible
       if ((it & 8191) === 0) {
