@@ -3,6 +3,7 @@
 // relaxed with an adaptive penalty weight; only hard-feasible states are kept as "best".
 import type { CompiledInstance } from './compiled.ts';
 import { Random } from './random.ts';
+import { RowOptimizer } from './row-dp.ts';
 import { SearchState } from './state.ts';
 
 export interface SearchOptions {
@@ -85,7 +86,7 @@ export function anneal(c: CompiledInstance, opts: SearchOptions): SearchResult {
   };
   record();
   const budget = opts.iterations;
-  const t0 = Math.max(1, c.maxSoftWeight * 0.05), t1 = 0.05;
+  const t0 = Math.max(1, c.maxSoftWeight * Number(process.env['RT0'] ?? 0.05)), t1 = Number(process.env['RT1'] ?? 0.05);
   const vals = new Int32Array(H);
   const maxBlock = Math.min(7, H);
   let temp = t0;
@@ -93,6 +94,15 @@ export function anneal(c: CompiledInstance, opts: SearchOptions): SearchResult {
   let it = 0;
   let cur = state.cost(hw);
   let infeasibleStreak = 0;
+  const dp = new RowOptimizer(state);
+  const pDp = Number(process.env['RPDP'] ?? 1) / (H * (S + 1) * 4);
+  let dpCalls = 0;
+  const pRuin = Number(process.env['RPR'] ?? 0) / (H * (S + 1) * 4);
+  const maxRuin = Number(process.env['RMAXR'] ?? 4);
+  const picked = new Int32Array(maxRuin);
+  const offRow = new Int32Array(H).fill(-1);
+  const HWU = Number(process.env['HWU'] ?? 1.15), HWD = Number(process.env['HWD'] ?? 1.05);
+  const pTarget = Number(process.env['RPT'] ?? 0.15);
   for (;; it++) {
     if ((it & 1023) === 0) {
       if (budget !== undefined) progress = it / budget;
@@ -101,14 +111,55 @@ export function anneal(c: CompiledInstance, opts: SearchOptions): SearchResult {
       temp = t0 * Math.pow(t1 / t0, progress);
       // adapt the hard weight: raise it while infeasible, relax slowly when feasible
       if ((it & 8191) === 0) {
-        if (!state.feasible) { infeasibleStreak++; hw *= 1.15; }
-        else { infeasibleStreak = 0; hw = Math.max(c.maxSoftWeight * 0.5, hw / 1.05); }
+        if (!state.feasible) { infeasibleStreak++; hw *= HWU; }
+        else { infeasibleStreak = 0; hw = Math.max(c.maxSoftWeight * Number(process.env['RHF'] ?? 0.5), hw / HWD); }
         cur = state.cost(hw);
       }
     }
+    let e = rnd.int(E);
+    const rr = rnd.next();
+    if (rr < pRuin) {
+      // ruin and recreate: clear k rows, then rebuild them one by one with the row DP
+      const k = Math.min(E, 2 + rnd.int(maxRuin - 1));
+      for (let i = 0; i < k; i++) {
+        let cand = rnd.int(E);
+        for (let t = 0; t < E; t++) { let dup = false; for (let j = 0; j < i; j++) if (picked[j] === cand) dup = true; if (!dup) break; cand = (cand + 1) % E; }
+        picked[i] = cand;
+      }
+      state.startCompound();
+      for (let i = 0; i < k; i++) state.applyBlock(picked[i]!, 0, H - 1, offRow);
+      for (let i = 0; i < k; i++) if (dp.optimize(picked[i]!, hw, 8)) state.applyBlock(picked[i]!, 0, H - 1, dp.row);
+      state.endCompound();
+      dpCalls += k;
+    } else if (rr < pRuin + pDp) {
+      if (!dp.optimize(e, hw, 8)) continue;
+      state.applyBlock(e, 0, H - 1, dp.row);
+      dpCalls++;
+    } else {
     const r = rnd.next();
-    const e = rnd.int(E);
-    if (r < 0.3) {
+    if (r < pTarget) {
+      // targeted: fix an under- or over-covered (day, shift) cell
+      const d = rnd.int(H), s = rnd.int(S);
+      const n = state.count[d * S + s]!, req = c.requirement[d * S + s]!;
+      if (n === req) continue;
+      const from = rnd.int(E);
+      let found = -1;
+      for (let k = 0; k < E; k++) {
+        const cand = (from + k) % E;
+        const cur = state.x[cand * H + d]!;
+        if (n < req ? cur !== s && !c.fixedOff[cand * H + d] && c.maxPerType[cand * S + s]! > 0 : cur === s) { found = cand; break; }
+      }
+      if (found < 0) continue;
+      e = found;
+      let v = -1;
+      if (n < req) v = s;
+      else if (rnd.next() < 0.5) {
+        const allowed = c.allowedShifts[e]!;
+        v = allowed[rnd.int(allowed.length)]!;
+        if (v === s) v = -1;
+      }
+      state.applyCell(e, d, v);
+    } else if (r < pTarget + 0.25) {
       const d = rnd.int(H);
       if (c.fixedOff[e * H + d]) continue;
       const allowed = c.allowedShifts[e]!;
@@ -116,7 +167,7 @@ export function anneal(c: CompiledInstance, opts: SearchOptions): SearchResult {
       const v = k === allowed.length ? -1 : allowed[k]!;
       if (v === state.x[e * H + d]) continue;
       state.applyCell(e, d, v);
-    } else if (r < 0.75) {
+    } else if (r < pTarget + 0.65) {
       const e2 = rnd.int(E);
       if (e2 === e) continue;
       const len = 1 + rnd.int(maxBlock);
@@ -146,6 +197,7 @@ export function anneal(c: CompiledInstance, opts: SearchOptions): SearchResult {
       if (!differs) continue;
       state.applyBlock(e, a, b, vals);
     }
+    }
     const next = state.cost(hw);
     const delta = next - cur;
     if (delta <= 0 || rnd.next() < Math.exp(-delta / temp)) {
@@ -156,6 +208,7 @@ export function anneal(c: CompiledInstance, opts: SearchOptions): SearchResult {
     }
   }
   void infeasibleStreak;
+  if (process.env['RDEBUG']) console.error(`dp calls ${dpCalls} hw ${hw}`);
   return {
     best: haveBest ? best : null,
     objective: haveBest ? bestObj : Infinity,

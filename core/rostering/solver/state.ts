@@ -37,7 +37,7 @@ export class SearchState {
     this.weekendsWorked = new Int32Array(c.E);
     this.count = new Int32Array(c.H * c.S);
     this.compCount = new Int32Array(c.compMinimum.length);
-    const cap = 4 * c.H + 16;
+    const cap = 24 * c.H + 16;
     this.undoE = new Int32Array(cap);
     this.undoD = new Int32Array(cap);
     this.undoV = new Int32Array(cap);
@@ -193,7 +193,20 @@ export class SearchState {
     return units;
   }
 
+  private compound = false;
+
+  /** Starts a compound move: the following apply* calls are undone together by undo(). */
+  startCompound(): void {
+    this.beginMove();
+    this.compound = true;
+  }
+
+  endCompound(): void {
+    this.compound = false;
+  }
+
   private beginMove(): void {
+    if (this.compound) return;
     this.undoN = 0;
     this.snapSoft = this.soft;
     this.snapUnits = this.hardUnits;
@@ -238,6 +251,7 @@ export class SearchState {
 
   /** Reverts the last apply* call. */
   undo(): void {
+    this.compound = false;
     for (let i = this.undoN - 1; i >= 0; i--) this.setCell(this.undoE[i]!, this.undoD[i]!, this.undoV[i]!);
     this.undoN = 0;
     this.soft = this.snapSoft;

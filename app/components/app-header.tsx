@@ -1,0 +1,88 @@
+// Site header: product name, tenant, main navigation, language switch and sign-out.
+import { Form, NavLink, useLocation, useRouteLoaderData } from 'react-router';
+import { Button } from '@digdir/designsystemet-react';
+import { useT } from '../i18n/use-t.ts';
+import { LANGUAGES } from '../../locales/index.ts';
+import { CsrfField } from './csrf-field.tsx';
+
+interface HeaderData {
+  language: string;
+  user: { displayName: string; personId: string | null } | null;
+  tenant: { name: string; slug: string } | null;
+  nav: { org: boolean; admin: boolean; platform: boolean };
+}
+
+export function AppHeader() {
+  const t = useT();
+  const data = useRouteLoaderData('root') as HeaderData | undefined;
+  const location = useLocation();
+  const next = location.pathname + location.search;
+  return (
+    <header className="app-header">
+      <div className="app-header__brand">
+        <a href="/" className="app-header__logo">
+          {t('common.appName')}
+        </a>
+        {data?.tenant ? <span className="app-header__tenant">{data.tenant.name}</span> : null}
+      </div>
+      <nav aria-label={t('common.nav.label')} className="app-header__nav">
+        <ul>
+          <li>
+            <NavLink to="/" end>
+              {t('common.nav.home')}
+            </NavLink>
+          </li>
+          {data?.nav.org ? (
+            <li>
+              <NavLink to="/org">{t('common.nav.org')}</NavLink>
+            </li>
+          ) : null}
+          {data?.user?.personId ? (
+            <li>
+              <NavLink to={`/people/${data.user.personId}`}>{t('common.nav.me')}</NavLink>
+            </li>
+          ) : null}
+          {data?.nav.admin ? (
+            <li>
+              <NavLink to="/admin">{t('common.nav.admin')}</NavLink>
+            </li>
+          ) : null}
+          {data?.nav.platform ? (
+            <li>
+              <NavLink to="/platform">{t('common.nav.platform')}</NavLink>
+            </li>
+          ) : null}
+        </ul>
+      </nav>
+      <div className="app-header__tools">
+        <Form method="post" action="/language" className="language-switch">
+          <CsrfField />
+          <input type="hidden" name="next" value={next} />
+          <label htmlFor="language-select">{t('common.language.label')}</label>
+          <select id="language-select" name="language" defaultValue={data?.language ?? 'nn'} className="ds-input" data-size="sm">
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l} lang={l}>
+                {t(`common.language.${l}`)}
+              </option>
+            ))}
+          </select>
+          <Button type="submit" variant="secondary" data-size="sm">
+            {t('common.language.change')}
+          </Button>
+        </Form>
+        {data?.user ? (
+          <Form method="post" action="/logout">
+            <CsrfField />
+            <Button type="submit" variant="tertiary" data-size="sm">
+              {t('common.nav.signOut')}
+            </Button>
+          </Form>
+        ) : (
+          <a href="/login" className="ds-link">
+            {t('common.nav.signIn')}
+          </a>
+        )}
+      </div>
+    </header>
+  );
+}

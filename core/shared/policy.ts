@@ -1,0 +1,100 @@
+// The access policy: one place that decides every action, deny by default. Routes, the API
+// and jobs call `can` / `authorize` before calling a use case; use cases call it again for
+// row-level decisions. docs/access.md documents these rules per function and data item.
+import { AppError, AppErrorCode } from './app-error.ts';
+import { pathWithin, type Actor, type ApiScope, type Role } from './actor.ts';
+
+export type Action =
+  // organisation
+  | 'org.read' // the unit tree and unit pages with names and position titles of members
+  | 'org.write' // create, rename, move, archive units; set unit leaders
+  // people
+  | 'person.read' // a person's profile: contact, employments (number, FTE, STYRK, dates), birth year
+  | 'person.write' // edit a person and their employments
+  | 'person.export' // the person's own data export
+  // administration
+  | 'import.run' // upload, preview and commit HR imports
+  | 'account.manage' // accounts, roles, disabling
+  | 'apiToken.manage'
+  | 'audit.read'
+  | 'outbox.read'
+  | 'tenant.settings' // OIDC settings, default language
+  // platform
+  | 'platform.tenants'; // create tenants and regions
+
+/** What an action is applied to. Unit-scoped resources carry the unit's materialised path. */
+export interface Resource {
+  tenantId: string;
+  /** Paths of the units the resource belongs to (a person: every unit of an active employment). */
+  unitPaths?: readonly string[];
+  /** The person the resource is about, for "own data" rules. */
+  personId?: string;
+}
+
+const TENANT_WIDE_READERS: readonly Role[] = ['coordinator', 'executive', 'tenant_admin'];
+
+const API_SCOPE_FOR: Partial<Record<Action, ApiScope>> = {
+  'org.read': 'org:read',
+  'person.read': 'people:read',
+  'person.write': 'people:write',
+  'import.run': 'import:write',
+};
+
+function has(actor: Actor, role: Role): boolean {
+  return actor.kind === 'account' && actor.roles.has(role);
+}
+
+function hasAny(actor: Actor, roles: readonly Role[]): boolean {
+  return roles.some((r) => has(actor, r));
+}
+
+function leadsAny(actor: Actor, resource: Resource): boolean {
+  if (actor.kind !== 'account' || !resource.unitPaths) return false;
+  return resource.unitPaths.some((p) => pathWithin(p, actor.leaderUnitPaths));
+}
+
+export function can(actor: Actor | null, action: Action, resource: Resource): boolean {
+  if (!actor) return false;
+  // Platform administration is the only cross-tenant action.
+  if (action === 'platform.tenants') return has(actor, 'platform_admin');
+  // Everything else: never across tenants.
+  if (actor.tenantId !== resource.tenantId) return false;
+
+  if (actor.kind === 'system') return true;
+  if (actor.kind === 'api') {
+    const scope = API_SCOPE_FOR[action];
+    return scope !== undefined && actor.scopes.has(scope);
+  }
+
+  const isSelf = resource.personId !== undefined && actor.personId === resource.personId;
+  switch (action) {
+    case 'org.read':
+      // Every member of the municipality may see the organisation and who works where.
+      return actor.roles.size > 0;
+    case 'org.write':
+      return hasAny(actor, ['coordinator', 'tenant_admin']);
+    case 'person.read':
+      return isSelf || hasAny(actor, TENANT_WIDE_READERS) || leadsAny(actor, resource);
+    case 'person.write':
+      return hasAny(actor, ['coordinator', 'tenant_admin']) || leadsAny(actor, resource);
+    case 'person.export':
+      return isSelf;
+    case 'import.run':
+      return hasAny(actor, ['coordinator', 'tenant_admin']);
+    case 'account.manage':
+    case 'apiToken.manage':
+    case 'audit.read':
+    case 'outbox.read':
+    case 'tenant.settings':
+      return has(actor, 'tenant_admin');
+    default: {
+      const exhaustive: never = action;
+      return exhaustive;
+    }
+  }
+}
+
+export function authorize(actor: Actor | null, action: Action, resource: Resource): void {
+  if (!actor) throw new AppError(AppErrorCode.UNAUTHENTICATED);
+  if (!can(actor, action, resource)) throw new AppError(AppErrorCode.FORBIDDEN, { params: { action } });
+}

@@ -1,0 +1,45 @@
+// Append-only audit log writes and reads. Writes happen in the same transaction as the
+// read or change they record, so an audited action without its audit row cannot commit.
+import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
+import type { Tx } from '../client.ts';
+import { auditLog } from '../schema/index.ts';
+
+export interface AuditEntry {
+  tenantId: string;
+  actor: string;
+  action: string;
+  subjectType?: string | undefined;
+  subjectId?: string | undefined;
+  requestId?: string | undefined;
+  details?: Record<string, unknown> | undefined;
+}
+
+export async function appendAudit(tx: Tx, entry: AuditEntry | AuditEntry[]): Promise<void> {
+  const rows = Array.isArray(entry) ? entry : [entry];
+  if (rows.length === 0) return;
+  await tx.insert(auditLog).values(
+    rows.map((e) => ({
+      tenantId: e.tenantId,
+      actor: e.actor,
+      action: e.action,
+      subjectType: e.subjectType ?? null,
+      subjectId: e.subjectId ?? null,
+      requestId: e.requestId ?? null,
+      details: e.details ?? null,
+    })),
+  );
+}
+
+export async function listAudit(tx: Tx, options: { before?: number | undefined; limit: number; subjectType?: string | undefined; subjectId?: string | undefined; action?: string | undefined }) {
+  const where: SQL[] = [];
+  if (options.before) where.push(lt(auditLog.id, options.before));
+  if (options.subjectType) where.push(eq(auditLog.subjectType, options.subjectType));
+  if (options.subjectId) where.push(eq(auditLog.subjectId, options.subjectId));
+  if (options.action) where.push(eq(auditLog.action, options.action));
+  return tx
+    .select()
+    .from(auditLog)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(desc(auditLog.id))
+    .limit(options.limit);
+}

@@ -1,0 +1,84 @@
+// The message catalogues: nynorsk (default), bokmål and English, one JSON file per area.
+// `npm run check:i18n` (scripts/check-i18n.ts) fails when a key is missing in any language.
+import nnCommon from './nn/common.json' with { type: 'json' };
+import nbCommon from './nb/common.json' with { type: 'json' };
+import enCommon from './en/common.json' with { type: 'json' };
+import nnErrors from './nn/errors.json' with { type: 'json' };
+import nbErrors from './nb/errors.json' with { type: 'json' };
+import enErrors from './en/errors.json' with { type: 'json' };
+import nnAuth from './nn/auth.json' with { type: 'json' };
+import nbAuth from './nb/auth.json' with { type: 'json' };
+import enAuth from './en/auth.json' with { type: 'json' };
+import nnOrg from './nn/org.json' with { type: 'json' };
+import nbOrg from './nb/org.json' with { type: 'json' };
+import enOrg from './en/org.json' with { type: 'json' };
+import nnImport from './nn/import.json' with { type: 'json' };
+import nbImport from './nb/import.json' with { type: 'json' };
+import enImport from './en/import.json' with { type: 'json' };
+import nnAdmin from './nn/admin.json' with { type: 'json' };
+import nbAdmin from './nb/admin.json' with { type: 'json' };
+import enAdmin from './en/admin.json' with { type: 'json' };
+
+export const LANGUAGES = ['nn', 'nb', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: Language = 'nn';
+
+const nn = { common: nnCommon, errors: nnErrors, auth: nnAuth, org: nnOrg, import: nnImport, admin: nnAdmin };
+type Catalogue = typeof nn;
+
+export const catalogues: Record<Language, Catalogue> = {
+  nn,
+  nb: { common: nbCommon, errors: nbErrors, auth: nbAuth, org: nbOrg, import: nbImport, admin: nbAdmin },
+  en: { common: enCommon, errors: enErrors, auth: enAuth, org: enOrg, import: enImport, admin: enAdmin },
+};
+
+type Leaves<T, P extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
+}[keyof T & string];
+
+/** Every message key, derived from the nynorsk catalogue. */
+export type MessageKey = Leaves<Catalogue>;
+export type MessageParams = Record<string, string | number>;
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+function lookup(catalogue: unknown, key: string): string | undefined {
+  let node: unknown = catalogue;
+  for (const part of key.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === 'string' ? node : undefined;
+}
+
+/**
+ * Translate a key. Dynamic keys (e.g. from AppError.messageKey) are accepted as strings; an
+ * unknown key falls back to nynorsk, then to the key itself so a gap is visible, never blank.
+ */
+export function translate(language: Language, key: MessageKey | (string & {}), params?: MessageParams): string {
+  const template = lookup(catalogues[language], key) ?? lookup(catalogues.nn, key) ?? key;
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** Pick the language: explicit choice, then account/tenant preference, then Accept-Language. */
+export function negotiateLanguage(candidates: Array<string | null | undefined>, acceptLanguage: string | null): Language {
+  for (const c of candidates) if (isLanguage(c)) return c;
+  if (acceptLanguage) {
+    const tags = acceptLanguage
+      .split(',')
+      .map((part) => {
+        const [tag = '', q] = part.trim().split(';q=');
+        return { tag: tag.toLowerCase(), q: q ? Number(q) : 1 };
+      })
+      .sort((a, b) => b.q - a.q);
+    for (const { tag } of tags) {
+      if (tag.startsWith('nn')) return 'nn';
+      if (tag.startsWith('nb') || tag === 'no' || tag.startsWith('no-')) return 'nb';
+      if (tag.startsWith('en')) return 'en';
+    }
+  }
+  return DEFAULT_LANGUAGE;
+}

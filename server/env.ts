@@ -1,0 +1,52 @@
+// Configuration, validated once at start-up (fail fast). Every variable is described here;
+// secrets are flagged so `describeConfig` masks them in logs.
+import { z } from 'zod';
+
+const bool = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+
+export const ZEnvSchema = z.object({
+  /** postgres://… to use a PostgreSQL server; unset = embedded PGlite under DATA_DIR. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /** Where PGlite data, the mail outbox and uploads live. */
+  DATA_DIR: z.string().min(1).default('./data'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  /** Public base URL, used in mails and as the OIDC redirect base. */
+  PUBLIC_URL: z.url().default('http://localhost:3000'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Create the demo municipality on first start. */
+  DEMO: bool.default(true),
+  /** SMTP server for outgoing mail; unset = mails land in the outbox page and DATA_DIR/outbox. */
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('Rytme <rytme@localhost>'),
+  /** Secret for signing short-lived cookies (OIDC state). Required in production with a server DB. */
+  SESSION_SECRET: z.string().min(32).optional(),
+  /** Session lifetimes in minutes. */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
+  SESSION_ABSOLUTE_MINUTES: z.coerce.number().int().positive().default(12 * 60),
+  /** Cookies get `Secure`. Off only for plain-http local tests of the production build. */
+  COOKIE_SECURE: bool.default(true),
+  /** Run pg-boss workers in this process (set 0 on web-only instances). */
+  RUN_WORKERS: bool.default(true),
+  /** Max request body for uploads (imports), in MiB. */
+  UPLOAD_LIMIT_MB: z.coerce.number().positive().default(20),
+});
+export type TEnv = z.infer<typeof ZEnvSchema>;
+
+const SECRETS: ReadonlySet<keyof TEnv> = new Set(['DATABASE_URL', 'SMTP_URL', 'SESSION_SECRET']);
+
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): TEnv {
+  const input = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
+  const result = ZEnvSchema.safeParse(input);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+/** The configuration with secrets masked, for the start-up log line. */
+export function describeConfig(env: TEnv): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, SECRETS.has(k as keyof TEnv) && v !== undefined ? '***' : v]));
+}

@@ -1,0 +1,50 @@
+// Process entrypoint: `node server/main.ts` (production build) or `--dev` (Vite).
+// Graceful shutdown on SIGTERM/SIGINT: stop taking requests, finish running ones and jobs,
+// close the database.
+import { loadEnv } from './env.ts';
+import { startApp } from './app.ts';
+import { ensureDemoMunicipality } from '../db/seed/demo.ts';
+
+const dev = process.argv.includes('--dev');
+let env;
+try {
+  env = loadEnv({ ...(dev ? { NODE_ENV: 'development', COOKIE_SECURE: '0' } : {}), ...process.env });
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
+
+const app = await startApp({
+  env,
+  dev,
+  onReady: async (services) => {
+    if (!env.DEMO) return;
+    const demo = await ensureDemoMunicipality(services.database);
+    if (demo.created) {
+      services.logger.info({ tenant: demo.slug }, 'demo municipality created');
+    }
+    process.stdout.write(
+      `\n  Rytme is starting on ${env.PUBLIC_URL}\n  Demo municipality: ${demo.name}\n` +
+        demo.logins.map((l) => `    ${l.role.padEnd(14)} ${l.email}  password: ${l.password}`).join('\n') +
+        '\n\n',
+    );
+  },
+});
+
+let stopping = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    app.services.logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 20_000);
+    force.unref();
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        app.services.logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  });
+}

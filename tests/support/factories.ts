@@ -1,0 +1,116 @@
+// Factories that build test data through the same repositories the app uses. No test
+// depends on demo seed rows; each builds what it needs.
+import { randomUUID } from 'node:crypto';
+import type { Database } from '../../db/client.ts';
+import { accounts, employments, orgUnits, persons, roleAssignments, tenants, unitLeaders } from '../../db/schema/index.ts';
+import { hashPassword } from '../../core/auth/password.ts';
+import type { Role } from '../../core/shared/actor.ts';
+
+let counter = 0;
+const next = () => ++counter;
+
+export const TEST_PASSWORD = 'correct-horse-battery-staple';
+let cachedHash: Promise<string> | null = null;
+const testHash = () => (cachedHash ??= hashPassword(TEST_PASSWORD));
+
+export async function createTenant(database: Database, values: Partial<typeof tenants.$inferInsert> = {}) {
+  const n = next();
+  const [row] = await database.withPlatform((tx) =>
+    tx
+      .insert(tenants)
+      .values({ slug: `t${n}-${randomUUID().slice(0, 6)}`, name: `Testkommune ${n}`, ...values })
+      .returning(),
+  );
+  return row!;
+}
+
+export interface UnitInput {
+  parent?: { id: string; path: string; depth: number } | null;
+  name?: string;
+  kind?: string;
+  code?: string;
+}
+
+export async function createUnit(database: Database, tenantId: string, input: UnitInput = {}) {
+  const id = randomUUID();
+  const parent = input.parent ?? null;
+  const n = next();
+  const [row] = await database.withTenant(tenantId, (tx) =>
+    tx
+      .insert(orgUnits)
+      .values({
+        id,
+        tenantId,
+        parentId: parent?.id ?? null,
+        kind: input.kind ?? (parent ? 'eining' : 'kommune'),
+        name: input.name ?? `Eining ${n}`,
+        code: input.code ?? `U${n}`,
+        path: parent ? `${parent.path}/${id}` : id,
+        depth: parent ? parent.depth + 1 : 0,
+      })
+      .returning(),
+  );
+  return row!;
+}
+
+export interface PersonInput {
+  unitId: string;
+  givenName?: string;
+  familyName?: string;
+  employeeNumber?: string;
+  birthYear?: number;
+  email?: string;
+  ftePercent?: number;
+  styrk08?: string;
+  positionTitle?: string;
+}
+
+export async function createPerson(database: Database, tenantId: string, input: PersonInput) {
+  const n = next();
+  return database.withTenant(tenantId, async (tx) => {
+    const [person] = await tx
+      .insert(persons)
+      .values({ tenantId, givenName: input.givenName ?? `Kari${n}`, familyName: input.familyName ?? 'Nordmann', email: input.email ?? `person${n}@example.no`, birthYear: input.birthYear ?? 1980 })
+      .returning();
+    const [employment] = await tx
+      .insert(employments)
+      .values({
+        tenantId,
+        personId: person!.id,
+        unitId: input.unitId,
+        employeeNumber: input.employeeNumber ?? `E${n}`,
+        positionTitle: input.positionTitle ?? 'Sjukepleiar',
+        ftePercent: input.ftePercent ?? 100,
+        styrk08: input.styrk08 ?? '2223',
+        startDate: '2020-01-01',
+      })
+      .returning();
+    return { person: person!, employment: employment! };
+  });
+}
+
+export async function makeLeader(database: Database, tenantId: string, unitId: string, personId: string) {
+  await database.withTenant(tenantId, (tx) => tx.insert(unitLeaders).values({ tenantId, unitId, personId }));
+}
+
+export interface AccountInput {
+  email?: string;
+  personId?: string | null;
+  roles?: Role[];
+  password?: string | null;
+  displayName?: string;
+}
+
+export async function createAccount(database: Database, tenantId: string, input: AccountInput = {}) {
+  const n = next();
+  const passwordHash = input.password === null ? null : input.password ? await hashPassword(input.password) : await testHash();
+  return database.withTenant(tenantId, async (tx) => {
+    const [account] = await tx
+      .insert(accounts)
+      .values({ tenantId, email: input.email ?? `user${n}@example.no`, displayName: input.displayName ?? `Brukar ${n}`, personId: input.personId ?? null, passwordHash })
+      .returning();
+    const assignable = (input.roles ?? []).filter((r) => r !== 'employee' && r !== 'unit_leader');
+    if (assignable.length) await tx.insert(roleAssignments).values(assignable.map((role) => ({ tenantId, accountId: account!.id, role })));
+    return account!;
+  });
+}
