@@ -33,6 +33,8 @@ export interface RunningApp {
 }
 
 export const projectRoot = path.resolve(import.meta.dirname, '..');
+/** Where `react-router build` wrote the bundle (RYTME_BUILD_DIR, default build/). */
+export const buildDir = path.resolve(projectRoot, process.env.RYTME_BUILD_DIR ?? 'build');
 
 export async function startApp(options: StartOptions): Promise<RunningApp> {
   const { env } = options;
@@ -56,9 +58,9 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     const { createServer } = await import('vite');
     vite = await createServer({ root: projectRoot, server: { middlewareMode: true }, appType: 'custom' });
   } else {
-    build = (await import(pathToFileURL(path.join(projectRoot, 'build/server/index.js')).href)) as ServerBuild;
+    build = (await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href)) as ServerBuild;
   }
-  const { app } = createHttpApp({ services, build, vite, clientDir: path.join(projectRoot, 'build/client'), isShuttingDown: () => shuttingDown });
+  const { app } = createHttpApp({ services, build, vite, clientDir: path.join(buildDir, 'client'), isShuttingDown: () => shuttingDown });
   const server = http.createServer(app);
   server.requestTimeout = 120_000;
   server.headersTimeout = 20_000;
