@@ -82,8 +82,13 @@ export function anneal(c: CompiledInstance, opts: SearchOptions): SearchResult {
       if (!haveBest) firstFeasibleMs = now;
       haveBest = true;
       opts.onImprove?.(bestObj, now, best);
+      lastImproveIt = it;
     }
   };
+  let it = 0;
+  let lastImproveIt = 0;
+  let restores = 0;
+  const restoreAfter = Number(process.env['RRA'] ?? 200) * E * H;
   record();
   const budget = opts.iterations;
   const t0 = Math.max(1, c.maxSoftWeight * Number(process.env['RT0'] ?? 0.05)), t1 = Number(process.env['RT1'] ?? 0.05);
@@ -91,7 +96,6 @@ export function anneal(c: CompiledInstance, opts: SearchOptions): SearchResult {
   const maxBlock = Math.min(7, H);
   let temp = t0;
   let progress = 0;
-  let it = 0;
   let cur = state.cost(hw);
   let infeasibleStreak = 0;
   const dp = new RowOptimizer(state);
@@ -113,7 +117,14 @@ export function anneal(c: CompiledInstance, opts: SearchOptions): SearchResult {
       if ((it & 8191) === 0) {
         if (!state.feasible) { infeasibleStreak++; hw *= HWU; }
         else { infeasibleStreak = 0; hw = Math.max(c.maxSoftWeight * Number(process.env['RHF'] ?? 0.5), hw / HWD); }
+        if (haveBest && it - lastImproveIt > restoreAfter) {
+          state.x.set(best);
+          state.recompute();
+          lastImproveIt = it;
+          restores++;
+        }
         cur = state.cost(hw);
+        if (process.env['RTRACE'] && (it & ((1 << 20) - 1)) === 0) console.error(`t=${(performance.now() - start).toFixed(0)} T=${temp.toFixed(2)} hw=${hw.toFixed(1)} soft=${state.soft} hard=${state.hardUnits}/${state.hardMinutes} best=${bestObj}`);
       }
     }
     let e = rnd.int(E);
@@ -208,7 +219,7 @@ export function anneal(c: CompiledInstance, opts: SearchOptions): SearchResult {
     }
   }
   void infeasibleStreak;
-  if (process.env['RDEBUG']) console.error(`dp calls ${dpCalls} hw ${hw}`);
+  if (process.env['RDEBUG']) console.error(`dp calls ${dpCalls} hw ${hw} restores ${restores}`);
   return {
     best: haveBest ? best : null,
     objective: haveBest ? bestObj : Infinity,

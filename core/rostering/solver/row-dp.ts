@@ -1,38 +1,84 @@
 // Re-optimises one employee's whole row with the other employees fixed, by dynamic
 // programming over days. The state (last shift or off, length of the current run, whether the
 // run started on day 0) enforces forbidden successions, fixed days off, allowed shifts and
-// min/max consecutive working days and days off exactly. Resource limits (total minutes,
-// maximum per shift type, maximum weekends) are priced in with Lagrange-style multipliers that
-// are adjusted over a few passes; the caller evaluates the returned row exactly.
+// min/max consecutive working days and days off exactly. Total minutes are part of the state
+// too (in units of the gcd of shift lengths) when that keeps the DP small, which makes the
+// minutes window exact; otherwise they are priced with a Lagrange multiplier found by
+// bisection. Maximum per shift type and maximum weekends are priced with multipliers raised
+// over a few passes. The caller evaluates the returned row exactly.
 import type { SearchState } from './state.ts';
+
+/** Work (states × minute units × values × days) allowed for the exact-minutes DP. */
+const EXACT_BUDGET = 4_000_000;
+
+interface Layout {
+  readonly W: number;
+  readonly O: number;
+  readonly off0: number;
+  /** Number of sequence states. */
+  readonly total: number;
+  /** Minute units tracked (1 = minutes not tracked). */
+  readonly M: number;
+  readonly unit: number;
+  readonly mMin: number;
+}
+
+function gcd(a: number, b: number): number {
+  while (b) [a, b] = [b, a % b];
+  return a;
+}
 
 export class RowOptimizer {
   private readonly st: SearchState;
+  private readonly layouts: Layout[];
   private readonly dayCost: Float64Array; // [d*(S+1)+v]
-  private readonly cost: Float64Array;
+  private readonly costA: Float64Array;
+  private readonly costB: Float64Array;
   private readonly pred: Int32Array;
-  private readonly nextCost: Float64Array;
+  private readonly cw: Float64Array; // shift cost if previous day worked
+  private readonly co: Float64Array; // shift cost if previous day off
   readonly row: Int32Array;
 
   constructor(st: SearchState) {
     this.st = st;
     const c = st.c;
+    this.layouts = [];
     let maxStates = 0;
-    for (let e = 0; e < c.E; e++) maxStates = Math.max(maxStates, this.layout(e).total);
+    for (let e = 0; e < c.E; e++) {
+      const l = this.makeLayout(e);
+      this.layouts.push(l);
+      maxStates = Math.max(maxStates, l.total * l.M);
+    }
     this.dayCost = new Float64Array(c.H * (c.S + 1));
-    this.cost = new Float64Array(maxStates);
-    this.nextCost = new Float64Array(maxStates);
+    this.costA = new Float64Array(maxStates);
+    this.costB = new Float64Array(maxStates);
     this.pred = new Int32Array(c.H * maxStates);
+    this.cw = new Float64Array(c.S);
+    this.co = new Float64Array(c.S);
     this.row = new Int32Array(c.H);
   }
 
-  /** State layout for employee e: work states s*(W*2) + (r-1)*2 + f, then off states. */
-  private layout(e: number): { W: number; O: number; off0: number; total: number } {
+  /** State layout for employee e: work states s*(W*2) + (r-1)*2 + f, then off states; × M. */
+  private makeLayout(e: number): Layout {
     const c = this.st.c;
     const W = Math.max(1, Math.min(c.maxWork[e]!, c.H));
     const O = Math.max(1, Math.min(c.maxOff[e]! < c.H ? c.maxOff[e]! : c.minOff[e]!, c.H));
     const off0 = c.S * W * 2;
-    return { W, O, off0, total: off0 + O * 2 };
+    const total = off0 + O * 2;
+    let unit = 0, maxLen = 0;
+    for (let s = 0; s < c.S; s++) {
+      if (c.maxPerType[e * c.S + s] === 0) continue;
+      unit = gcd(unit, c.length[s]!);
+      maxLen = Math.max(maxLen, c.length[s]!);
+    }
+    if (unit > 0) {
+      const cap = Math.min(c.maxMinutes[e]!, maxLen * c.H);
+      const M = Math.floor(cap / unit) + 1;
+      if (M > 1 && total * M * (c.S + 1) * c.H <= EXACT_BUDGET) {
+        return { W, O, off0, total, M, unit, mMin: Math.ceil(c.minMinutes[e]! / unit) };
+      }
+    }
+    return { W, O, off0, total, M: 1, unit: 0, mMin: 0 };
   }
 
   /** Marginal cost of each value on each day for employee e given everyone else. */
@@ -66,51 +112,67 @@ export class RowOptimizer {
     const c = this.st.c;
     const { H, S } = c;
     const V = S + 1;
-    const { W, O, off0, total } = this.layout(e);
+    const { W, O, off0, total, M, unit, mMin } = this.layouts[e]!;
+    const N = total * M;
     const minW = c.minWork[e]!, maxW = c.maxWork[e]!, minO = c.minOff[e]!, maxO = c.maxOff[e]!;
     const offBounded = maxO < H;
-    let cost = this.cost, next = this.nextCost;
+    const fb = c.forbidden;
+    const du = new Int32Array(S);
+    for (let s = 0; s < S; s++) du[s] = unit > 0 ? c.length[s]! / unit : 0;
+    let cost = this.costA, next = this.costB;
     const pred = this.pred;
-    const shiftCost = (d: number, s: number, prevWorked: boolean): number => {
-      let v = this.dayCost[d * V + s + 1]! + lambda * c.length[s]! + rho[s]!;
+    const cw = this.cw, co = this.co;
+    const fillCosts = (d: number): void => {
       const w = c.weekendOf[d]!;
-      if (w >= 0 && mu !== 0 && !(prevWorked && d > 0 && c.weekendOf[d - 1] === w)) v += mu;
-      return v;
+      const contWeekend = d > 0 && w >= 0 && c.weekendOf[d - 1] === w;
+      for (let s = 0; s < S; s++) {
+        const v = this.dayCost[d * V + s + 1]! + lambda * c.length[s]! + rho[s]!;
+        co[s] = w >= 0 ? v + mu : v;
+        cw[s] = w >= 0 && !contWeekend ? v + mu : v;
+      }
     };
-    cost.fill(Infinity, 0, total);
+    cost.fill(Infinity, 0, N);
+    fillCosts(0);
     // day 0: runs starting at day 0 are exempt from minimum lengths (flag 1)
     for (let s = 0; s < S; s++) {
-      const v = shiftCost(0, s, false);
-      if (v < Infinity) { const k = s * W * 2 + 0 * 2 + 1; cost[k] = v; pred[k] = -1; }
+      const v = co[s]!;
+      if (v < Infinity && du[s]! < M || M === 1 && v < Infinity) {
+        const k = (s * W * 2 + 1) * M + (M > 1 ? du[s]! : 0);
+        cost[k] = v; pred[k] = -1;
+      }
     }
-    { const k = off0 + 0 * 2 + 1; cost[k] = this.dayCost[0]!; pred[k] = -1; }
+    { const k = (off0 + 1) * M; cost[k] = this.dayCost[0]!; pred[k] = -1; }
     for (let d = 1; d < H; d++) {
-      next.fill(Infinity, 0, total);
-      const pbase = d * total;
+      next.fill(Infinity, 0, N);
+      fillCosts(d);
+      const pbase = d * N;
       const offCost = this.dayCost[d * V]!;
       // from work states
       for (let s = 0; s < S; s++) {
         for (let r = 1; r <= W; r++) {
           for (let f = 0; f < 2; f++) {
-            const k = s * W * 2 + (r - 1) * 2 + f;
-            const base = cost[k]!;
-            if (base === Infinity) continue;
-            // -> off (the work run ends: check min length unless it started on day 0)
-            if (f === 1 || r >= minW) {
-              const nk = off0 + 0;
-              const v = base + offCost;
-              if (v < next[nk]!) { next[nk] = v; pred[pbase + nk] = k; }
-            }
-            // -> work s2
-            if (r + 1 <= maxW && r + 1 <= W) {
-              const fb = c.forbidden;
-              for (let s2 = 0; s2 < S; s2++) {
-                if (fb[s * S + s2]) continue;
-                const sc = shiftCost(d, s2, true);
-                if (sc === Infinity) continue;
-                const nk = s2 * W * 2 + r * 2 + f;
-                const v = base + sc;
-                if (v < next[nk]!) { next[nk] = v; pred[pbase + nk] = k; }
+            const kb = (s * W * 2 + (r - 1) * 2 + f) * M;
+            const toOff = f === 1 || r >= minW;
+            const canWork = r + 1 <= maxW && r + 1 <= W;
+            for (let m = 0; m < M; m++) {
+              const base = cost[kb + m]!;
+              if (base === Infinity) continue;
+              if (toOff) {
+                const nk = off0 * M + m;
+                const v = base + offCost;
+                if (v < next[nk]!) { next[nk] = v; pred[pbase + nk] = kb + m; }
+              }
+              if (canWork) {
+                for (let s2 = 0; s2 < S; s2++) {
+                  if (fb[s * S + s2]) continue;
+                  const sc = cw[s2]!;
+                  if (sc === Infinity) continue;
+                  const m2 = m + du[s2]!;
+                  if (m2 >= M && M > 1) continue;
+                  const nk = (s2 * W * 2 + r * 2 + f) * M + (M > 1 ? m2 : 0);
+                  const v = base + sc;
+                  if (v < next[nk]!) { next[nk] = v; pred[pbase + nk] = kb + m; }
+                }
               }
             }
           }
@@ -119,35 +181,47 @@ export class RowOptimizer {
       // from off states
       for (let r = 1; r <= O; r++) {
         for (let f = 0; f < 2; f++) {
-          const k = off0 + (r - 1) * 2 + f;
-          const base = cost[k]!;
-          if (base === Infinity) continue;
-          if (f === 1 || r >= minO) {
-            for (let s2 = 0; s2 < S; s2++) {
-              const sc = shiftCost(d, s2, false);
-              if (sc === Infinity) continue;
-              const nk = s2 * W * 2 + 0 * 2 + 0;
-              const v = base + sc;
-              if (v < next[nk]!) { next[nk] = v; pred[pbase + nk] = k; }
+          const kb = (off0 + (r - 1) * 2 + f) * M;
+          const toWork = f === 1 || r >= minO;
+          let nr = r + 1;
+          let canRest = true;
+          if (nr > O) { if (offBounded) canRest = false; nr = O; }
+          for (let m = 0; m < M; m++) {
+            const base = cost[kb + m]!;
+            if (base === Infinity) continue;
+            if (toWork) {
+              for (let s2 = 0; s2 < S; s2++) {
+                const sc = co[s2]!;
+                if (sc === Infinity) continue;
+                const m2 = m + du[s2]!;
+                if (m2 >= M && M > 1) continue;
+                const nk = (s2 * W * 2) * M + (M > 1 ? m2 : 0);
+                const v = base + sc;
+                if (v < next[nk]!) { next[nk] = v; pred[pbase + nk] = kb + m; }
+              }
+            }
+            if (canRest) {
+              const nk = (off0 + (nr - 1) * 2 + f) * M + m;
+              const v = base + offCost;
+              if (v < next[nk]!) { next[nk] = v; pred[pbase + nk] = kb + m; }
             }
           }
-          let nr = r + 1;
-          if (nr > O) { if (offBounded) continue; nr = O; }
-          const nk = off0 + (nr - 1) * 2 + f;
-          const v = base + offCost;
-          if (v < next[nk]!) { next[nk] = v; pred[pbase + nk] = k; }
         }
       }
       const t = cost; cost = next; next = t;
     }
-    // any final state is fine (runs touching the end are exempt from minimums)
+    // any final sequence state is fine (runs touching the end are exempt from minimums)
     let bestK = -1, best = Infinity;
-    for (let k = 0; k < total; k++) if (cost[k]! < best) { best = cost[k]!; bestK = k; }
+    for (let k = 0; k < N; k++) {
+      if (M > 1 && k % M < mMin) continue;
+      if (cost[k]! < best) { best = cost[k]!; bestK = k; }
+    }
     if (bestK < 0) return false;
     let k = bestK;
     for (let d = H - 1; d >= 0; d--) {
-      this.row[d] = k >= off0 ? -1 : Math.floor(k / (W * 2));
-      k = d > 0 ? pred[d * total + k]! : -1;
+      const sk = Math.floor(k / M);
+      this.row[d] = sk >= off0 ? -1 : Math.floor(sk / (W * 2));
+      k = d > 0 ? pred[d * N + k]! : -1;
     }
     return true;
   }
@@ -159,13 +233,17 @@ export class RowOptimizer {
   optimize(e: number, hardWeight: number, passes: number): boolean {
     const c = this.st.c;
     const { H, S } = c;
+    const exactMinutes = this.layouts[e]!.M > 1;
     this.computeDayCosts(e, hardWeight);
     const rho = new Float64Array(S);
     let lambda = 0, mu = 0;
-    let lo = -(4 * c.maxSoftWeight) / Math.max(1, Math.min(...c.length)), hi = -lo;
+    let minLen = Infinity;
+    for (let s = 0; s < S; s++) minLen = Math.min(minLen, c.length[s]!);
+    let lo = -(4 * c.maxSoftWeight) / Math.max(1, minLen), hi = -lo;
     const bestRow = new Int32Array(H);
     let found = false;
     let bestScore = Infinity;
+    let bestViolation = Infinity;
     for (let p = 0; p < passes; p++) {
       if (!this.pass(e, lambda, mu, rho)) break;
       // measure resource use of this row
@@ -185,13 +263,18 @@ export class RowOptimizer {
       const violation = (under ? c.minMinutes[e]! - minutes : over ? minutes - c.maxMinutes[e]! : 0) / c.minuteScale + wkExcess + typeExcess;
       let base = 0;
       for (let d = 0; d < H; d++) base += this.dayCost[d * (S + 1) + this.row[d]! + 1]!;
+      // prefer rows without violations; among equals, the cheapest
       const score = base + hardWeight * violation;
-      if (score < bestScore) { bestScore = score; bestRow.set(this.row); found = true; }
+      if (violation < bestViolation - 1e-9 || (violation <= bestViolation + 1e-9 && score < bestScore)) {
+        bestViolation = violation; bestScore = score; bestRow.set(this.row); found = true;
+      }
       if (violation === 0) break;
-      if (under) { hi = lambda; lambda = (lo + hi) / 2; }
-      else if (over) { lo = lambda; lambda = (lo + hi) / 2; }
-      if (wkExcess > 0) mu += hardWeight * 0.5;
-      for (let s = 0; s < S; s++) if (counts[s]! > c.maxPerType[e * S + s]!) rho[s]! += hardWeight * 0.5;
+      if (!exactMinutes) {
+        if (under) { hi = lambda; lambda = (lo + hi) / 2; }
+        else if (over) { lo = lambda; lambda = (lo + hi) / 2; }
+      }
+      if (wkExcess > 0) mu = mu * 2 + c.maxSoftWeight;
+      for (let s = 0; s < S; s++) if (counts[s]! > c.maxPerType[e * S + s]!) rho[s] = rho[s]! * 2 + c.maxSoftWeight;
     }
     if (found) this.row.set(bestRow);
     return found;
