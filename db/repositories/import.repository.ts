@@ -1,0 +1,240 @@
+// HR imports: import runs and remembered mappings, the tenant state an import compares with,
+// and the batched writes a commit makes (multi-row INSERT … ON CONFLICT DO UPDATE).
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Tx } from '../client.ts';
+import { employments, importMappings, importRuns, occupations, orgUnits, persons } from '../schema/index.ts';
+
+export type ImportRunRow = typeof importRuns.$inferSelect;
+export type ImportRunInfo = Omit<ImportRunRow, 'file'>;
+
+const BATCH = 1000;
+
+function chunks<T>(list: readonly T[], size = BATCH): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+const infoColumns = {
+  id: importRuns.id,
+  tenantId: importRuns.tenantId,
+  createdBy: importRuns.createdBy,
+  fileName: importRuns.fileName,
+  fileType: importRuns.fileType,
+  mapping: importRuns.mapping,
+  status: importRuns.status,
+  progressDone: importRuns.progressDone,
+  progressTotal: importRuns.progressTotal,
+  summary: importRuns.summary,
+  errors: importRuns.errors,
+  createdAt: importRuns.createdAt,
+  finishedAt: importRuns.finishedAt,
+};
+
+export async function insertImportRun(tx: Tx, values: { tenantId: string; createdBy: string; fileName: string; fileType: string; file: Buffer; status: string; summary: Record<string, unknown> }): Promise<string> {
+  const [row] = await tx.insert(importRuns).values(values).returning({ id: importRuns.id });
+  return row!.id;
+}
+
+export async function findImportRun(tx: Tx, id: string): Promise<ImportRunInfo | null> {
+  const [row] = await tx.select(infoColumns).from(importRuns).where(eq(importRuns.id, id));
+  return row ?? null;
+}
+
+export async function findImportRunWithFile(tx: Tx, id: string): Promise<ImportRunRow | null> {
+  const [row] = await tx.select().from(importRuns).where(eq(importRuns.id, id));
+  return row ?? null;
+}
+
+export async function listImportRuns(tx: Tx, limit: number) {
+  return tx
+    .select({ id: importRuns.id, fileName: importRuns.fileName, status: importRuns.status, createdAt: importRuns.createdAt, finishedAt: importRuns.finishedAt, summary: importRuns.summary })
+    .from(importRuns)
+    .orderBy(desc(importRuns.createdAt))
+    .limit(limit);
+}
+
+/** Move a run from one of `from` to a new status atomically; false when it was in another state. */
+export async function transitionImportRun(tx: Tx, id: string, from: readonly string[], patch: Partial<Pick<ImportRunRow, 'status' | 'mapping' | 'summary' | 'errors' | 'progressDone' | 'progressTotal' | 'finishedAt'>>): Promise<boolean> {
+  const rows = await tx
+    .update(importRuns)
+    .set(patch)
+    .where(and(eq(importRuns.id, id), inArray(importRuns.status, [...from])))
+    .returning({ id: importRuns.id });
+  return rows.length === 1;
+}
+
+export async function setImportProgress(tx: Tx, id: string, done: number, total: number): Promise<void> {
+  await tx.update(importRuns).set({ progressDone: done, progressTotal: total }).where(eq(importRuns.id, id));
+}
+
+export async function findImportMapping(tx: Tx): Promise<{ mapping: Record<string, string>; version: number } | null> {
+  const [row] = await tx.select({ mapping: importMappings.mapping, version: importMappings.version }).from(importMappings);
+  return row ?? null;
+}
+
+/** Save the tenant's mapping under optimistic locking; false when `expectedVersion` is stale. */
+export async function saveImportMapping(tx: Tx, tenantId: string, mapping: Record<string, string>, expectedVersion: number | null): Promise<boolean> {
+  if (expectedVersion === null) {
+    const rows = await tx.insert(importMappings).values({ tenantId, mapping }).onConflictDoNothing().returning({ v: importMappings.version });
+    return rows.length === 1;
+  }
+  const rows = await tx
+    .update(importMappings)
+    .set({ mapping, version: sql`${importMappings.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(importMappings.tenantId, tenantId), eq(importMappings.version, expectedVersion)))
+    .returning({ v: importMappings.version });
+  return rows.length === 1;
+}
+
+// ------------------------------------------------------------------ state
+
+export async function loadImportUnits(tx: Tx) {
+  return tx
+    .select({ id: orgUnits.id, parentId: orgUnits.parentId, code: orgUnits.code, name: orgUnits.name, kind: orgUnits.kind, path: orgUnits.path, depth: orgUnits.depth, version: orgUnits.version })
+    .from(orgUnits)
+    .orderBy(asc(orgUnits.id));
+}
+
+export async function loadImportEmployments(tx: Tx) {
+  return tx
+    .select({
+      employmentId: employments.id,
+      employmentVersion: employments.version,
+      personId: persons.id,
+      personVersion: persons.version,
+      employeeNumber: employments.employeeNumber,
+      unitId: employments.unitId,
+      positionTitle: employments.positionTitle,
+      ftePercent: employments.ftePercent,
+      styrk08: employments.styrk08,
+      ksJobCode: employments.ksJobCode,
+      occupationalGroup: employments.occupationalGroup,
+      startDate: employments.startDate,
+      endDate: employments.endDate,
+      givenName: persons.givenName,
+      familyName: persons.familyName,
+      email: persons.email,
+      phone: persons.phone,
+      birthYear: persons.birthYear,
+    })
+    .from(employments)
+    .innerJoin(persons, eq(persons.id, employments.personId))
+    .orderBy(asc(employments.id));
+}
+
+export async function loadStyrkCodes(tx: Tx): Promise<string[]> {
+  const rows = await tx.select({ code: occupations.code }).from(occupations).where(eq(occupations.level, 4));
+  return rows.map((r) => r.code);
+}
+
+// ------------------------------------------------------------------ writes
+
+const excluded = (column: string) => sql.raw(`excluded.${column}`);
+
+export interface UnitUpsert {
+  id: string;
+  parentId: string | null;
+  code: string;
+  name: string;
+  kind: string;
+  path: string;
+  depth: number;
+}
+
+/** Units sorted parents-first (by depth) so every parent exists before its children. */
+export async function upsertUnits(tx: Tx, tenantId: string, rows: readonly UnitUpsert[], onBatch?: (n: number) => Promise<void>): Promise<void> {
+  for (const batch of chunks(rows)) {
+    await tx
+      .insert(orgUnits)
+      .values(batch.map((u) => ({ ...u, tenantId })))
+      .onConflictDoUpdate({
+        target: orgUnits.id,
+        set: { parentId: excluded('parent_id'), name: excluded('name'), kind: excluded('kind'), path: excluded('path'), depth: excluded('depth'), version: sql`${orgUnits.version} + 1`, updatedAt: sql`now()` },
+      });
+    await onBatch?.(batch.length);
+  }
+}
+
+export interface PersonUpsert {
+  id: string;
+  givenName: string;
+  familyName: string;
+  email: string | null;
+  phone: string | null;
+  birthYear: number | null;
+}
+
+export async function upsertPersons(tx: Tx, tenantId: string, rows: readonly PersonUpsert[], onBatch?: (n: number) => Promise<void>): Promise<void> {
+  for (const batch of chunks(rows)) {
+    await tx
+      .insert(persons)
+      .values(batch.map((p) => ({ ...p, tenantId })))
+      .onConflictDoUpdate({
+        target: persons.id,
+        set: { givenName: excluded('given_name'), familyName: excluded('family_name'), email: excluded('email'), phone: excluded('phone'), birthYear: excluded('birth_year'), version: sql`${persons.version} + 1`, updatedAt: sql`now()` },
+      });
+    await onBatch?.(batch.length);
+  }
+}
+
+export interface EmploymentUpsert {
+  id: string;
+  personId: string;
+  unitId: string;
+  employeeNumber: string;
+  positionTitle: string;
+  ftePercent: number;
+  styrk08: string | null;
+  ksJobCode: string | null;
+  occupationalGroup: string | null;
+  startDate: string;
+  endDate: string | null;
+}
+
+export async function upsertEmployments(tx: Tx, tenantId: string, rows: readonly EmploymentUpsert[], onBatch?: (n: number) => Promise<void>): Promise<void> {
+  for (const batch of chunks(rows)) {
+    await tx
+      .insert(employments)
+      .values(batch.map((e) => ({ ...e, tenantId })))
+      .onConflictDoUpdate({
+        target: [employments.tenantId, employments.employeeNumber],
+        set: {
+          unitId: excluded('unit_id'),
+          positionTitle: excluded('position_title'),
+          ftePercent: excluded('fte_percent'),
+          styrk08: excluded('styrk08'),
+          ksJobCode: excluded('ks_job_code'),
+          occupationalGroup: excluded('occupational_group'),
+          startDate: excluded('start_date'),
+          endDate: excluded('end_date'),
+          version: sql`${employments.version} + 1`,
+          updatedAt: sql`now()`,
+        },
+      });
+    await onBatch?.(batch.length);
+  }
+}
+
+export async function endEmployments(tx: Tx, ids: readonly string[], endDate: string, onBatch?: (n: number) => Promise<void>): Promise<void> {
+  for (const batch of chunks(ids)) {
+    await tx
+      .update(employments)
+      .set({ endDate, version: sql`${employments.version} + 1`, updatedAt: sql`now()` })
+      .where(inArray(employments.id, batch));
+    await onBatch?.(batch.length);
+  }
+}
+
+/** Row counts of the tables an import writes (tests and the bench use them). */
+export async function countImportTables(tx: Tx) {
+  const [row] = await tx.execute<{ units: number; persons: number; employments: number }>(
+    sql`select (select count(*)::int from org_units) as units, (select count(*)::int from persons) as persons, (select count(*)::int from employments) as employments`,
+  ).then((r) => (r as unknown as { rows: Array<{ units: number; persons: number; employments: number }> }).rows);
+  return row!;
+}
+
+/** Serialise imports per tenant: a second commit waits until the first has finished. */
+export async function lockTenantImports(tx: Tx, tenantId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`rytme-import:${tenantId}`}))`);
+}
