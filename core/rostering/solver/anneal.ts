@@ -6,7 +6,45 @@ import { Random } from './random.ts';
 import { RowOptimizer } from './row-dp.ts';
 import { SearchState } from './state.ts';
 
+/** Tuning parameters of the search (defaults in DEFAULT_PARAMS). */
+export interface SearchParams {
+  /** Start temperature as a fraction of the largest soft weight. */
+  readonly t0Factor: number;
+  /** Final temperature. */
+  readonly t1: number;
+  /** Lower bound of the adaptive hard-violation weight, as a fraction of the largest soft weight. */
+  readonly hardFloor: number;
+  /** Factor applied to the hard weight every 8192 iterations while infeasible / feasible. */
+  readonly hardUp: number;
+  readonly hardDown: number;
+  /** Share of moves that target an under- or over-covered cell. */
+  readonly targetRate: number;
+  /** Row-DP moves per (days × (shift types + 1) × 4) iterations. */
+  readonly dpRate: number;
+  /** Ruin-and-recreate moves (clear 2..maxRuin rows, rebuild by row DP), same unit as dpRate. */
+  readonly ruinRate: number;
+  readonly maxRuin: number;
+  /** Return to the best roster after max(restoreMin, restoreFactor × employees × days) iterations without improvement. */
+  readonly restoreFactor: number;
+  readonly restoreMin: number;
+}
+
+export const DEFAULT_PARAMS: SearchParams = {
+  t0Factor: 0.3,
+  t1: 0.1,
+  hardFloor: 0.1,
+  hardUp: 1.15,
+  hardDown: 1.05,
+  targetRate: 0.15,
+  dpRate: 2,
+  ruinRate: 0,
+  maxRuin: 4,
+  restoreFactor: 1000,
+  restoreMin: 1_000_000,
+};
+
 export interface SearchOptions {
+  readonly params?: Partial<SearchParams>;
   readonly seed: number;
   /** Wall-clock limit in milliseconds (ignored for the schedule if `iterations` is set). */
   readonly timeLimitMs: number;
@@ -61,6 +99,7 @@ export function construct(state: SearchState, rnd: Random, hardWeight: number): 
 export function anneal(c: CompiledInstance, opts: SearchOptions): SearchResult {
   const start = performance.now();
   const rnd = new Random(opts.seed);
+  const P: SearchParams = { ...DEFAULT_PARAMS, ...opts.params };
   const state = new SearchState(c);
   const { E, H, S } = c;
   let hw = c.maxSoftWeight * 2;
@@ -87,26 +126,23 @@ export function anneal(c: CompiledInstance, opts: SearchOptions): SearchResult {
   };
   let it = 0;
   let lastImproveIt = 0;
-  let restores = 0;
-  const restoreAfter = Number(process.env['RRA'] ?? 200) * E * H;
+  const restoreAfter = Math.max(P.restoreMin, P.restoreFactor * E * H);
   record();
   const budget = opts.iterations;
-  const t0 = Math.max(1, c.maxSoftWeight * Number(process.env['RT0'] ?? 0.05)), t1 = Number(process.env['RT1'] ?? 0.05);
+  const t0 = Math.max(1, c.maxSoftWeight * P.t0Factor), t1 = P.t1;
   const vals = new Int32Array(H);
   const maxBlock = Math.min(7, H);
   let temp = t0;
   let progress = 0;
   let cur = state.cost(hw);
-  let infeasibleStreak = 0;
   const dp = new RowOptimizer(state);
-  const pDp = Number(process.env['RPDP'] ?? 1) / (H * (S + 1) * 4);
-  let dpCalls = 0;
-  const pRuin = Number(process.env['RPR'] ?? 0) / (H * (S + 1) * 4);
-  const maxRuin = Number(process.env['RMAXR'] ?? 4);
+  const pDp = P.dpRate / (H * (S + 1) * 4);
+  const pRuin = P.ruinRate / (H * (S + 1) * 4);
+  const maxRuin = Math.max(2, P.maxRuin);
   const picked = new Int32Array(maxRuin);
   const offRow = new Int32Array(H).fill(-1);
-  const HWU = Number(process.env['HWU'] ?? 1.15), HWD = Number(process.env['HWD'] ?? 1.05);
-  const pTarget = Number(process.env['RPT'] ?? 0.15);
+  const HWU = P.hardUp, HWD = P.hardDown;
+  const pTarget = P.targetRate;
   for (;; it++) {
     if ((it & 1023) === 0) {
       if (budget !== undefined) progress = it / budget;
@@ -115,16 +151,14 @@ export function anneal(c: CompiledInstance, opts: SearchOptions): SearchResult {
       temp = t0 * Math.pow(t1 / t0, progress);
       // adapt the hard weight: raise it while infeasible, relax slowly when feasible
       if ((it & 8191) === 0) {
-        if (!state.feasible) { infeasibleStreak++; hw *= HWU; }
-        else { infeasibleStreak = 0; hw = Math.max(c.maxSoftWeight * Number(process.env['RHF'] ?? 0.5), hw / HWD); }
+        if (!state.feasible) hw *= HWU;
+        else { hw = Math.max(c.maxSoftWeight * P.hardFloor, hw / HWD); }
         if (haveBest && it - lastImproveIt > restoreAfter) {
           state.x.set(best);
           state.recompute();
           lastImproveIt = it;
-          restores++;
         }
         cur = state.cost(hw);
-        if (process.env['RTRACE'] && (it & ((1 << 20) - 1)) === 0) console.error(`t=${(performance.now() - start).toFixed(0)} T=${temp.toFixed(2)} hw=${hw.toFixed(1)} soft=${state.soft} hard=${state.hardUnits}/${state.hardMinutes} best=${bestObj}`);
       }
     }
     let e = rnd.int(E);
@@ -141,11 +175,9 @@ export function anneal(c: CompiledInstance, opts: SearchOptions): SearchResult {
       for (let i = 0; i < k; i++) state.applyBlock(picked[i]!, 0, H - 1, offRow);
       for (let i = 0; i < k; i++) if (dp.optimize(picked[i]!, hw, 8)) state.applyBlock(picked[i]!, 0, H - 1, dp.row);
       state.endCompound();
-      dpCalls += k;
     } else if (rr < pRuin + pDp) {
       if (!dp.optimize(e, hw, 8)) continue;
       state.applyBlock(e, 0, H - 1, dp.row);
-      dpCalls++;
     } else {
     const r = rnd.next();
     if (r < pTarget) {
@@ -157,8 +189,8 @@ export function anneal(c: CompiledInstance, opts: SearchOptions): SearchResult {
       let found = -1;
       for (let k = 0; k < E; k++) {
         const cand = (from + k) % E;
-        const cur = state.x[cand * H + d]!;
-        if (n < req ? cur !== s && !c.fixedOff[cand * H + d] && c.maxPerType[cand * S + s]! > 0 : cur === s) { found = cand; break; }
+        const held = state.x[cand * H + d]!;
+        if (n < req ? held !== s && !c.fixedOff[cand * H + d] && c.maxPerType[cand * S + s]! > 0 : held === s) { found = cand; break; }
       }
       if (found < 0) continue;
       e = found;
@@ -218,8 +250,6 @@ export function anneal(c: CompiledInstance, opts: SearchOptions): SearchResult {
       state.undo();
     }
   }
-  void infeasibleStreak;
-  if (process.env['RDEBUG']) console.error(`dp calls ${dpCalls} hw ${hw} restores ${restores}`);
   return {
     best: haveBest ? best : null,
     objective: haveBest ? bestObj : Infinity,
