@@ -10,6 +10,15 @@ export default [
   // --- end auth ---
 
   // --- org and people ---
+  route('org', 'routes/org.tsx'),
+  route('org/units/new', 'routes/org.units.new.tsx'),
+  route('org/units/:unitId', 'routes/org.units.$unitId.tsx'),
+  route('org/units/:unitId/edit', 'routes/org.units.$unitId.edit.tsx'),
+  route('people', 'routes/people.tsx'),
+  route('people/:personId', 'routes/people.$personId.tsx'),
+  route('people/:personId/edit', 'routes/people.$personId.edit.tsx'),
+  route('people/:personId/export', 'routes/people.$personId.export.tsx'),
+  route('me', 'routes/me.tsx'),
   // --- end org and people ---
 
   // --- admin and import ---

@@ -1,0 +1,105 @@
+// /org/units/:unitId — a unit: where it sits (breadcrumbs), its leaders, sub-units with head
+// counts, and its members (paginated, sortable). FTE and occupation only for those who may
+// read personnel data in this unit.
+import { Link } from 'react-router';
+import { Heading, Paragraph } from '@digdir/designsystemet-react';
+import type { Route } from './+types/org.units.$unitId';
+import { getRequestInfo, getServices, requireActor, runForPage } from '../server/route-helpers.server.ts';
+import { getUnit, ZGetUnitQuerySchema } from '../../core/org/get-unit.ts';
+import { useLanguage, useT } from '../i18n/use-t.ts';
+import type { BreadcrumbHandle, Crumb } from '../components/breadcrumbs.tsx';
+import { UnitKindBadge } from '../components/unit-kind-badge.tsx';
+import { UnitMembers } from '../components/unit-members.tsx';
+import '../styles/org.css';
+
+export const handle: BreadcrumbHandle = {
+  breadcrumb: (data, t) => {
+    const d = data as Awaited<ReturnType<typeof loader>> | undefined;
+    const crumbs: Crumb[] = [{ label: t('org.tree.title'), to: '/org' }];
+    if (!d) return crumbs;
+    for (const a of d.ancestors) crumbs.push({ label: a.name, to: `/org/units/${a.id}` });
+    crumbs.push({ label: d.unit.name, to: `/org/units/${d.unit.id}` });
+    return crumbs;
+  },
+};
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const actor = requireActor(request, context);
+  const url = new URL(request.url);
+  const query = ZGetUnitQuerySchema.parse({ page: url.searchParams.get('page') ?? undefined, sort: url.searchParams.get('sort') ?? undefined });
+  return runForPage(context, () =>
+    getUnit({ database: getServices(context).database, actor, unitId: params.unitId, page: query.page, sort: query.sort, requestId: getRequestInfo(context).requestId }),
+  );
+}
+
+export default function UnitPage({ loaderData: d }: Route.ComponentProps) {
+  const t = useT();
+  const language = useLanguage();
+  const number = new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'nb-NO', { maximumFractionDigits: 1 });
+  return (
+    <article className="stack unit-page">
+      <title>{`${d.unit.name} – Rytme`}</title>
+      <header className="unit-page__head">
+        <div className="cluster">
+          <Heading level={1} data-size="lg">
+            {d.unit.name}
+          </Heading>
+          <UnitKindBadge kind={d.unit.kind} />
+        </div>
+        <Paragraph className="unit-page__facts">
+          {t('org.unit.code', { code: d.unit.code })} · {t('org.tree.headCount', { count: number.format(d.headCount) })} ·{' '}
+          {t('org.tree.fteYears', { fte: number.format(d.fteYears) })}
+        </Paragraph>
+        {d.canWrite ? (
+          <div className="cluster no-print">
+            <Link to={`/org/units/${d.unit.id}/edit`} className="ds-button" data-variant="secondary" data-size="sm">
+              {t('org.unit.edit')}
+            </Link>
+            <Link to={`/org/units/new?parent=${d.unit.id}`} className="ds-button" data-variant="tertiary" data-size="sm">
+              {t('org.unit.newChild')}
+            </Link>
+          </div>
+        ) : null}
+      </header>
+
+      <section aria-labelledby="leaders-heading" className="unit-section">
+        <Heading level={2} data-size="sm" id="leaders-heading">
+          {t('org.unit.leaders')}
+        </Heading>
+        {d.leaders.length ? (
+          <ul className="plain-list">
+            {d.leaders.map((l) => (
+              <li key={l.personId}>{l.canRead ? <Link to={`/people/${l.personId}`}>{l.name}</Link> : l.name}</li>
+            ))}
+          </ul>
+        ) : (
+          <Paragraph>{t('org.unit.noLeaders')}</Paragraph>
+        )}
+      </section>
+
+      <section aria-labelledby="children-heading" className="unit-section">
+        <Heading level={2} data-size="sm" id="children-heading">
+          {t('org.unit.children')}
+        </Heading>
+        {d.children.length ? (
+          <ul className="unit-children">
+            {d.children.map((c) => (
+              <li key={c.id}>
+                <Link to={`/org/units/${c.id}`}>{c.name}</Link> <UnitKindBadge kind={c.kind} />{' '}
+                <span className="unit-children__count">{t('org.tree.headCount', { count: number.format(c.headCount) })}</span>
+                <span className="org-tree__bar" aria-hidden="true">
+                  <span style={{ width: `${d.headCount ? Math.max(2, Math.round((c.headCount / d.headCount) * 100)) : 0}%` }} />
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <Paragraph>{t('org.unit.noChildren')}</Paragraph>
+        )}
+      </section>
+
+      <UnitMembers unitId={d.unit.id} members={d.members} />
+    </article>
+  );
+}
+

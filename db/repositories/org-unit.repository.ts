@@ -1,0 +1,208 @@
+// Organisation units: the tree with subtree head counts, one unit with its neighbours and
+// members, and the writes (create, update with optimistic lock, move a subtree, leaders,
+// archive). Every function runs inside withTenant, so RLS confines it to one tenant.
+import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Tx } from '../client.ts';
+import { employments, occupations, orgUnits, persons, unitLeaders } from '../schema/index.ts';
+
+const ACTIVE = sql`(${employments.endDate} is null or ${employments.endDate} >= current_date)`;
+
+export interface UnitCountRow {
+  id: string;
+  parentId: string | null;
+  name: string;
+  kind: string;
+  code: string;
+  depth: number;
+  path: string;
+  headCount: number;
+  fteSum: number;
+}
+
+/**
+ * Every unit (not archived) of the tenant with the number of active employments and the sum
+ * of their FTE in its whole subtree. Direct counts per unit are attributed to every ancestor
+ * by unnesting the materialised path, so the cost is one pass over employments plus the sum
+ * of the units' depths — no self-join over the tree.
+ * With `withinPath`, only that unit and its descendants.
+ */
+export async function listUnitsWithCounts(tx: Tx, options: { withinPath?: string } = {}): Promise<UnitCountRow[]> {
+  const scope = options.withinPath ? sql`and (u.path = ${options.withinPath} or u.path like ${`${options.withinPath}/%`})` : sql``;
+  const rows = await queryRows<{ id: string; parent_id: string | null; name: string; kind: string; code: string; depth: number; path: string; head_count: number; fte_sum: string | number }>(
+    tx,
+    sql`
+      with scoped as (
+        select u.id, u.parent_id, u.name, u.kind, u.code, u.depth, u.path
+        from org_units u
+        where u.archived_at is null ${scope}
+      ),
+      direct as (
+        select e.unit_id, count(*)::int as n, coalesce(sum(e.fte_percent), 0) as fte
+        from employments e
+        join scoped s on s.id = e.unit_id
+        where (e.end_date is null or e.end_date >= current_date)
+        group by e.unit_id
+      ),
+      rolled as (
+        select a.ancestor_id, sum(d.n)::int as n, sum(d.fte) as fte
+        from direct d
+        join scoped s on s.id = d.unit_id
+        cross join lateral unnest(string_to_array(s.path, '/')) as a(ancestor_id)
+        group by a.ancestor_id
+      )
+      select s.id, s.parent_id, s.name, s.kind, s.code, s.depth, s.path,
+             coalesce(r.n, 0) as head_count, coalesce(r.fte, 0) as fte_sum
+      from scoped s
+      left join rolled r on r.ancestor_id = s.id::text
+      order by s.depth, s.name`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    parentId: r.parent_id,
+    name: r.name,
+    kind: r.kind,
+    code: r.code,
+    depth: Number(r.depth),
+    path: r.path,
+    headCount: Number(r.head_count),
+    fteSum: Number(r.fte_sum),
+  }));
+}
+
+/** Units for selects: id, parent, name, kind, path, depth (not archived). */
+export async function listUnitsCompact(tx: Tx) {
+  return tx
+    .select({ id: orgUnits.id, parentId: orgUnits.parentId, name: orgUnits.name, kind: orgUnits.kind, path: orgUnits.path, depth: orgUnits.depth })
+    .from(orgUnits)
+    .where(isNull(orgUnits.archivedAt));
+}
+
+export async function findUnit(tx: Tx, id: string) {
+  const rows = await tx.select().from(orgUnits).where(eq(orgUnits.id, id)).limit(1);
+  return rows[0] ?? null;
+}
+
+export async function findUnitByCode(tx: Tx, code: string) {
+  const rows = await tx.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.code, code)).limit(1);
+  return rows[0] ?? null;
+}
+
+export async function countRootUnits(tx: Tx): Promise<number> {
+  const rows = await tx.select({ n: sql<number>`count(*)::int` }).from(orgUnits).where(and(isNull(orgUnits.parentId), isNull(orgUnits.archivedAt)));
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** Names of units by id (for breadcrumbs and unit path names). */
+export async function findUnitNames(tx: Tx, ids: readonly string[]): Promise<Map<string, { name: string; kind: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx.select({ id: orgUnits.id, name: orgUnits.name, kind: orgUnits.kind }).from(orgUnits).where(inArray(orgUnits.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, { name: r.name, kind: r.kind }]));
+}
+
+export async function listLeaders(tx: Tx, unitId: string) {
+  return tx
+    .select({ personId: persons.id, givenName: persons.givenName, familyName: persons.familyName, email: persons.email })
+    .from(unitLeaders)
+    .innerJoin(persons, eq(persons.id, unitLeaders.personId))
+    .where(eq(unitLeaders.unitId, unitId))
+    .orderBy(asc(persons.familyName), asc(persons.givenName));
+}
+
+export type MemberSort = 'name' | 'title' | 'fte';
+
+/** Active employments in one unit (not its descendants), one page, sorted; with the total. */
+export async function listUnitMembers(tx: Tx, unitId: string, options: { limit: number; offset: number; sort: MemberSort }) {
+  const order: SQL[] =
+    options.sort === 'title'
+      ? [asc(employments.positionTitle), asc(persons.familyName), asc(persons.givenName)]
+      : options.sort === 'fte'
+        ? [sql`${employments.ftePercent} desc`, asc(persons.familyName), asc(persons.givenName)]
+        : [asc(persons.familyName), asc(persons.givenName), asc(employments.employeeNumber)];
+  const where = and(eq(employments.unitId, unitId), ACTIVE);
+  const [rows, total] = await Promise.all([
+    tx
+      .select({
+        employmentId: employments.id,
+        personId: persons.id,
+        givenName: persons.givenName,
+        familyName: persons.familyName,
+        positionTitle: employments.positionTitle,
+        ftePercent: employments.ftePercent,
+        styrk08: employments.styrk08,
+        occupationName: occupations.name,
+      })
+      .from(employments)
+      .innerJoin(persons, eq(persons.id, employments.personId))
+      .leftJoin(occupations, eq(occupations.code, employments.styrk08))
+      .where(where)
+      .orderBy(...order)
+      .limit(options.limit)
+      .offset(options.offset),
+    tx.select({ n: sql<number>`count(*)::int` }).from(employments).where(where),
+  ]);
+  return { rows, total: Number(total[0]?.n ?? 0) };
+}
+
+/** Persons with an active employment in any of the given units (leader candidates). */
+export async function listPersonsInUnits(tx: Tx, unitIds: readonly string[], limit: number) {
+  if (unitIds.length === 0) return [];
+  return tx
+    .selectDistinct({ personId: persons.id, givenName: persons.givenName, familyName: persons.familyName })
+    .from(employments)
+    .innerJoin(persons, eq(persons.id, employments.personId))
+    .where(and(inArray(employments.unitId, [...unitIds]), ACTIVE))
+    .orderBy(asc(persons.familyName), asc(persons.givenName), asc(persons.id))
+    .limit(limit);
+}
+
+export async function insertUnit(tx: Tx, values: typeof orgUnits.$inferInsert) {
+  const [row] = await tx.insert(orgUnits).values(values).returning();
+  return row!;
+}
+
+/** Update fields if the row still has `version`; bumps it. Null when someone else saved first. */
+export async function updateUnitFields(
+  tx: Tx,
+  id: string,
+  version: number,
+  values: Partial<Pick<typeof orgUnits.$inferInsert, 'name' | 'kind' | 'code' | 'parentId' | 'archivedAt'>>,
+) {
+  const rows = await tx
+    .update(orgUnits)
+    .set({ ...values, version: sql`${orgUnits.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(orgUnits.id, id), eq(orgUnits.version, version)))
+    .returning();
+  return rows[0] ?? null;
+}
+
+/** Re-root a subtree in one statement: every unit under `oldPath` gets `newPath` as prefix and its depth shifted. */
+export async function moveSubtree(tx: Tx, oldPath: string, newPath: string, depthDelta: number): Promise<number> {
+  const rows = await tx
+    .update(orgUnits)
+    .set({
+      path: sql`${newPath} || substr(${orgUnits.path}, ${oldPath.length + 1})`,
+      depth: sql`${orgUnits.depth} + ${depthDelta}`,
+    })
+    .where(or(eq(orgUnits.path, oldPath), sql`${orgUnits.path} like ${`${oldPath}/%`}`))
+    .returning({ id: orgUnits.id });
+  return rows.length;
+}
+
+/** Serialise structural changes (moves) within a tenant for the rest of the transaction. */
+export async function lockTenantTree(tx: Tx, tenantId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`org-tree:${tenantId}`}))`);
+}
+
+export async function replaceLeaders(tx: Tx, tenantId: string, unitId: string, personIds: readonly string[]) {
+  await tx.delete(unitLeaders).where(eq(unitLeaders.unitId, unitId));
+  if (personIds.length) await tx.insert(unitLeaders).values([...new Set(personIds)].map((personId) => ({ tenantId, unitId, personId })));
+}
+
+/** What still hangs on a unit: sub-units not archived and active employments. */
+export async function countUnitContents(tx: Tx, unitId: string) {
+  const [children, active] = await Promise.all([
+    tx.select({ n: sql<number>`count(*)::int` }).from(orgUnits).where(and(eq(orgUnits.parentId, unitId), isNull(orgUnits.archivedAt))),
+    tx.select({ n: sql<number>`count(*)::int` }).from(employments).where(and(eq(employments.unitId, unitId), ACTIVE)),
+  ]);
+  return { children: Number(children[0]?.n ?? 0), activeEmployments: Number(active[0]?.n ?? 0) };
+}
