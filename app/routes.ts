@@ -7,6 +7,17 @@ export default [
 
   // --- auth ---
   route('logout', 'routes/logout.tsx'),
+  route('login', 'routes/login.tsx'),
+  route('password/forgot', 'routes/password.forgot.tsx'),
+  route('password/reset/:token', 'routes/password.reset.$token.tsx'),
+  route('auth/oidc/start', 'routes/auth.oidc.start.tsx'),
+  route('auth/oidc/callback', 'routes/auth.oidc.callback.tsx'),
+  route('account', 'routes/account.tsx'),
+  route('admin/accounts', 'routes/admin.accounts.tsx'),
+  route('admin/accounts/new', 'routes/admin.accounts.new.tsx'),
+  route('admin/accounts/:accountId', 'routes/admin.accounts.$accountId.tsx'),
+  route('admin/settings', 'routes/admin.settings.tsx'),
+  route('admin/outbox', 'routes/admin.outbox.tsx'),
   // --- end auth ---
 
   // --- org and people ---

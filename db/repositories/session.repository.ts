@@ -75,3 +75,12 @@ export async function findActiveAccount(tx: Tx, accountId: string) {
   return rows[0] ?? null;
 }
 
+
+/** End every session of an account except the one given (after a password change). */
+export async function deleteOtherSessionsOfAccount(tx: Tx, accountId: string, keepIdHash: string) {
+  const deleted = await tx
+    .delete(sessions)
+    .where(and(eq(sessions.accountId, accountId), sql`${sessions.idHash} <> ${keepIdHash}`))
+    .returning({ idHash: sessions.idHash });
+  return deleted.length;
+}

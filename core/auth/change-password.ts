@@ -1,0 +1,38 @@
+// Change one's own password: the current password must be right; the new one is hashed with
+// argon2id; every other session of the account is ended (this one stays); audited.
+import type { Database } from '../../db/client.ts';
+import { findAccountById, setAccountPasswordHash } from '../../db/repositories/account.repository.ts';
+import { appendAudit } from '../../db/repositories/audit.repository.ts';
+import { deleteOtherSessionsOfAccount } from '../../db/repositories/session.repository.ts';
+import type { AccountActor } from '../shared/actor.ts';
+import { AppError, AppErrorCode } from '../shared/app-error.ts';
+import { hashPassword, verifyPassword } from './password.ts';
+import { assertPasswordStrength } from './reset-password.ts';
+
+export interface ChangePasswordOptions {
+  database: Database;
+  actor: AccountActor;
+  sessionIdHash: string;
+  currentPassword: string;
+  newPassword: string;
+  requestId?: string | undefined;
+}
+
+export async function changePassword(options: ChangePasswordOptions): Promise<void> {
+  const { database, actor } = options;
+  assertPasswordStrength(options.newPassword, 'newPassword');
+  const account = await database.withTenant(actor.tenantId, (tx) => findAccountById(tx, actor.accountId));
+  if (!account) throw new AppError(AppErrorCode.UNAUTHENTICATED);
+  if (!account.passwordHash || !(await verifyPassword(account.passwordHash, options.currentPassword))) {
+    await database.withTenant(actor.tenantId, (tx) =>
+      appendAudit(tx, { tenantId: actor.tenantId, actor: actor.accountId, action: 'auth.password_change_failed', subjectType: 'account', subjectId: actor.accountId, requestId: options.requestId }),
+    );
+    throw new AppError(AppErrorCode.VALIDATION, { issues: [{ path: 'currentPassword', key: 'auth.account.password.wrongCurrent' }] });
+  }
+  const passwordHash = await hashPassword(options.newPassword);
+  await database.withTenant(actor.tenantId, async (tx) => {
+    await setAccountPasswordHash(tx, actor.accountId, passwordHash);
+    const ended = await deleteOtherSessionsOfAccount(tx, actor.accountId, options.sessionIdHash);
+    await appendAudit(tx, { tenantId: actor.tenantId, actor: actor.accountId, action: 'auth.password_changed', subjectType: 'account', subjectId: actor.accountId, requestId: options.requestId, details: { otherSessionsEnded: ended } });
+  });
+}

@@ -1,0 +1,40 @@
+// One account as the administrator sees it: identity, sign-in methods, roles, and which roles
+// this administrator may grant.
+import type { Database } from '../../db/client.ts';
+import { findAccountById, findPersonName, listAccountRoles } from '../../db/repositories/account.repository.ts';
+import { ASSIGNABLE_ROLES, type AccountActor } from '../shared/actor.ts';
+import { notFound } from '../shared/app-error.ts';
+import { authorize } from '../shared/policy.ts';
+
+/** Roles this actor may grant or take away: platform_admin only by a platform admin. */
+export function grantableRoles(actor: AccountActor): string[] {
+  return ASSIGNABLE_ROLES.filter((r) => r !== 'platform_admin' || actor.roles.has('platform_admin'));
+}
+
+export async function getAccountForAdmin(options: { database: Database; actor: AccountActor; accountId: string }) {
+  const { actor } = options;
+  authorize(actor, 'account.manage', { tenantId: actor.tenantId });
+  return options.database.withTenant(actor.tenantId, async (tx) => {
+    const account = await findAccountById(tx, options.accountId);
+    if (!account) throw notFound();
+    const roles = await listAccountRoles(tx, account.id);
+    const person = account.personId ? await findPersonName(tx, account.personId) : null;
+    return {
+      id: account.id,
+      email: account.email,
+      displayName: account.displayName,
+      personId: account.personId,
+      personName: person ? `${person.givenName} ${person.familyName}` : null,
+      language: account.language,
+      hasPassword: account.passwordHash !== null,
+      hasOidc: account.oidcSubject !== null,
+      disabledAt: account.disabledAt?.toISOString() ?? null,
+      lastLoginAt: account.lastLoginAt?.toISOString() ?? null,
+      version: account.version,
+      tenantRoles: roles.filter((r) => r.unitId === null).map((r) => r.role),
+      scopedRoles: roles.filter((r) => r.unitId !== null).map((r) => r.role),
+      grantable: grantableRoles(actor),
+      isSelf: account.id === actor.accountId,
+    };
+  });
+}
