@@ -33,9 +33,13 @@ export default [
   // --- end org and people ---
 
   // --- admin and import ---
+  route('admin', 'routes/admin.tsx'),
+  route('admin/audit', 'routes/admin.audit.tsx'),
+  route('admin/audit/export', 'routes/admin.audit.export.ts'),
   // --- end admin and import ---
 
   // --- platform ---
+  route('platform', 'routes/platform.tsx'),
   // --- end platform ---
 
   // --- api ---
