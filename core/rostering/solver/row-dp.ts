@@ -4,8 +4,8 @@
 // min/max consecutive working days and days off exactly. Total minutes are part of the state
 // too (in units of the gcd of shift lengths) when that keeps the DP small, which makes the
 // minutes window exact; otherwise they are priced with a Lagrange multiplier found by
-// bisection. Maximum per shift type and maximum weekends are priced with multipliers raised
-// over a few passes. The caller evaluates the returned row exactly.
+// subgradient steps. Maximum per shift type and maximum weekends are priced with multipliers
+// adjusted the same way over a few passes. The caller evaluates the returned row exactly.
 import type { SearchState } from './state.ts';
 
 /** Work (states × minute units × values × days) allowed for the exact-minutes DP. */
@@ -237,9 +237,6 @@ export class RowOptimizer {
     this.computeDayCosts(e, hardWeight);
     const rho = new Float64Array(S);
     let lambda = 0, mu = 0;
-    let minLen = Infinity;
-    for (let s = 0; s < S; s++) minLen = Math.min(minLen, c.length[s]!);
-    let lo = -(4 * c.maxSoftWeight) / Math.max(1, minLen), hi = -lo;
     const bestRow = new Int32Array(H);
     let found = false;
     let bestScore = Infinity;
@@ -269,12 +266,15 @@ export class RowOptimizer {
         bestViolation = violation; bestScore = score; bestRow.set(this.row); found = true;
       }
       if (violation === 0) break;
+      // subgradient step on the multipliers (diminishing step, amounts clamped)
+      const step = (c.maxSoftWeight * 0.5) / (1 + 0.5 * p);
+      const clamp = (x: number): number => Math.max(-3, Math.min(3, x));
       if (!exactMinutes) {
-        if (under) { hi = lambda; lambda = (lo + hi) / 2; }
-        else if (over) { lo = lambda; lambda = (lo + hi) / 2; }
+        const excess = under ? (minutes - c.minMinutes[e]!) / c.minuteScale : over ? (minutes - c.maxMinutes[e]!) / c.minuteScale : 0;
+        lambda += (step * clamp(excess)) / c.minuteScale;
       }
-      if (wkExcess > 0) mu = mu * 2 + c.maxSoftWeight;
-      for (let s = 0; s < S; s++) if (counts[s]! > c.maxPerType[e * S + s]!) rho[s] = rho[s]! * 2 + c.maxSoftWeight;
+      mu = Math.max(0, mu + step * clamp(weekends - c.maxWeekends[e]!));
+      for (let s = 0; s < S; s++) rho[s] = Math.max(0, rho[s]! + step * clamp(counts[s]! - c.maxPerType[e * S + s]!));
     }
     if (found) this.row.set(bestRow);
     return found;
