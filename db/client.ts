@@ -32,6 +32,8 @@ export interface DatabaseOptions {
   dataDir?: string | undefined;
   /** Pool size for a server. */
   poolSize?: number;
+  /** Called with every statement drizzle sends (benchmarks replay them to time the SQL alone). */
+  onQuery?: (query: string, params: unknown[]) => void;
 }
 
 export interface Database {
@@ -52,8 +54,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MIGRATION_LOCK = 727_001;
 
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
-  if (options.url) return openServer(options.url, options.poolSize ?? 10);
-  return openEmbedded(options.dataDir);
+  const logger = options.onQuery ? { logQuery: options.onQuery } : undefined;
+  if (options.url) return openServer(options.url, options.poolSize ?? 10, logger);
+  return openEmbedded(options.dataDir, logger);
 }
 
 function scoped(db: Db) {
@@ -75,7 +78,9 @@ function scoped(db: Db) {
   };
 }
 
-async function openEmbedded(dataDir: string | undefined): Promise<Database> {
+type QueryLogger = { logQuery: (query: string, params: unknown[]) => void } | undefined;
+
+async function openEmbedded(dataDir: string | undefined, logger: QueryLogger): Promise<Database> {
   let pglite: PGlite;
   if (!dataDir || dataDir === 'memory://') {
     pglite = new PGlite();
@@ -84,7 +89,7 @@ async function openEmbedded(dataDir: string | undefined): Promise<Database> {
     pglite = new PGlite(dataDir);
   }
   await pglite.waitReady;
-  const db = drizzlePglite({ client: pglite, schema }) as unknown as Db;
+  const db = drizzlePglite({ client: pglite, schema, ...(logger ? { logger } : {}) }) as unknown as Db;
   return {
     kind: 'pglite',
     db,
@@ -104,12 +109,12 @@ async function openEmbedded(dataDir: string | undefined): Promise<Database> {
   };
 }
 
-async function openServer(url: string, poolSize: number): Promise<Database> {
+async function openServer(url: string, poolSize: number, logger: QueryLogger): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   pool.on('error', () => {
     /* idle client errors are reported by the next query; keep the process alive */
   });
-  const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+  const db = drizzlePg({ client: pool, schema, ...(logger ? { logger } : {}) }) as unknown as Db;
   return {
     kind: 'postgres',
     db,
