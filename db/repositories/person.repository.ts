@@ -128,7 +128,7 @@ export async function searchPersons(tx: Tx, options: { query: string; scope: Per
           return or(ilike(persons.givenName, l), ilike(persons.familyName, l))!;
         }))!
       : or(ilike(persons.givenName, like), ilike(persons.familyName, like))!;
-  const numberMatch = sql`exists (select 1 from employments en where en.person_id = ${persons.id} and en.employee_number = ${q})`;
+  const numberMatch = sql`exists (select 1 from employments en where en.person_id = persons.id and en.employee_number = ${q})`;
   const where: SQL[] = [or(nameMatch, numberMatch)!];
   if (options.scope.kind === 'self') where.push(eq(persons.id, options.scope.personId));
   if (options.scope.kind === 'units') {
@@ -139,15 +139,15 @@ export async function searchPersons(tx: Tx, options: { query: string; scope: Per
       sql` or `,
     );
     where.push(sql`exists (select 1 from employments es join org_units u on u.id = es.unit_id
-      where es.person_id = ${persons.id} and (es.end_date is null or es.end_date >= current_date) and (${within}))`);
+      where es.person_id = persons.id and (es.end_date is null or es.end_date >= current_date) and (${within}))`);
   }
   const rows = await tx
     .select({
       id: persons.id,
       givenName: persons.givenName,
       familyName: persons.familyName,
-      positionTitle: sql<string | null>`(select e.position_title from employments e where e.person_id = ${persons.id} and (e.end_date is null or e.end_date >= current_date) order by e.fte_percent desc, e.start_date limit 1)`,
-      unitName: sql<string | null>`(select u.name from employments e join org_units u on u.id = e.unit_id where e.person_id = ${persons.id} and (e.end_date is null or e.end_date >= current_date) order by e.fte_percent desc, e.start_date limit 1)`,
+      positionTitle: sql<string | null>`(select e.position_title from employments e where e.person_id = persons.id and (e.end_date is null or e.end_date >= current_date) order by e.fte_percent desc, e.start_date limit 1)`,
+      unitName: sql<string | null>`(select u.name from employments e join org_units u on u.id = e.unit_id where e.person_id = persons.id and (e.end_date is null or e.end_date >= current_date) order by e.fte_percent desc, e.start_date limit 1)`,
     })
     .from(persons)
     .where(and(...where))
