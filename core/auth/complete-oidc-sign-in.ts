@@ -42,11 +42,21 @@ export async function completeOidcSignIn(options: CompleteOidcSignInOptions): Pr
   const callbackUrl = new URL(pending.redirectUri);
   callbackUrl.search = options.callbackSearch;
   let claims: oidc.IDToken;
+  let email: string | null = null;
+  let emailVerified = false;
   try {
     const tokens = await oidc.authorizationCodeGrant(config, callbackUrl, { pkceCodeVerifier: pending.verifier, expectedState: pending.state, expectedNonce: pending.nonce, idTokenExpected: true });
     const c = tokens.claims();
     if (!c) throw new Error('no ID token');
     claims = c;
+    email = typeof c.email === 'string' ? c.email : null;
+    emailVerified = c.email_verified === true;
+    // Many providers (Feide among them) put the e-mail only in the UserInfo response.
+    if (email === null && config.serverMetadata().userinfo_endpoint) {
+      const info = await oidc.fetchUserInfo(config, tokens.access_token, c.sub);
+      email = typeof info.email === 'string' ? info.email : null;
+      emailVerified = info.email_verified === true;
+    }
   } catch (error) {
     const reason = error instanceof oidc.AuthorizationResponseError ? `idp:${error.error}` : error instanceof Error ? (error as { code?: string }).code ?? error.name : 'unknown';
     await audit('auth.login_failed', 'anonymous', { reason: 'oidc_error', error: String(reason).slice(0, 100) });
@@ -55,8 +65,6 @@ export async function completeOidcSignIn(options: CompleteOidcSignInOptions): Pr
 
   const issuer = claims.iss;
   const subject = claims.sub;
-  const email = typeof claims.email === 'string' ? claims.email : null;
-  const emailVerified = claims.email_verified === true;
   const found = await database.withTenant(tenant.id, async (tx) => {
     const byKey = await findAccountByOidcKey(tx, tenant.id, issuer, subject);
     if (byKey) return { account: byKey, linked: false };
