@@ -36,6 +36,9 @@ export default [
   route('admin', 'routes/admin.tsx'),
   route('admin/audit', 'routes/admin.audit.tsx'),
   route('admin/audit/export', 'routes/admin.audit.export.ts'),
+  route('admin/import', 'routes/admin.import.tsx'),
+  route('admin/import/template/:format', 'routes/admin.import.template.ts'),
+  route('admin/import/:runId', 'routes/admin.import.$runId.tsx'),
   // --- end admin and import ---
 
   // --- platform ---
@@ -44,6 +47,15 @@ export default [
   // --- end platform ---
 
   // --- api ---
+  route('admin/api-tokens', 'routes/admin.api-tokens.tsx'),
+  route('api/v1/openapi.json', 'routes/api.v1/openapi.ts'),
+  route('api/v1/me', 'routes/api.v1/me.ts'),
+  route('api/v1/units', 'routes/api.v1/units.ts'),
+  route('api/v1/units/:unitId', 'routes/api.v1/unit.ts'),
+  route('api/v1/units/:unitId/members', 'routes/api.v1/unit-members.ts'),
+  route('api/v1/persons', 'routes/api.v1/persons.ts'),
+  route('api/v1/persons/:personId', 'routes/api.v1/person.ts'),
+  route('api/v1/occupations', 'routes/api.v1/occupations.ts'),
   // --- end api ---
   route('api/*', 'routes/api.v1/not-found.ts'),
 

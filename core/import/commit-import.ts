@@ -11,6 +11,7 @@
 import type { Database } from '../../db/client.ts';
 import { appendAudit, type AuditEntry } from '../../db/repositories/audit.repository.ts';
 import {
+  appendAuditBatch,
   endEmployments,
   findImportRunWithFile,
   lockTenantImports,
@@ -44,8 +45,6 @@ export interface CommitImportResult {
   counts: ImportCounts | null;
   failure?: { key: string; params?: Record<string, string | number> };
 }
-
-const AUDIT_BATCH = 2000;
 
 class ImportRefused extends Error {
   readonly key: string;
@@ -107,7 +106,7 @@ export async function commitImport(options: CommitImportOptions): Promise<Commit
       for (const p of plan.personWrites) audit.push({ ...base, action: p.isNew ? 'person.create' : 'person.update', subjectType: 'person', subjectId: p.id, details: { importRun: runId } });
       for (const e of plan.employmentWrites) audit.push({ ...base, action: e.isNew ? 'employment.create' : 'employment.update', subjectType: 'employment', subjectId: e.id, details: { importRun: runId, employeeNumber: e.employeeNumber } });
       for (const d of plan.deactivations) audit.push({ ...base, action: 'employment.end', subjectType: 'employment', subjectId: d.employmentId, details: { importRun: runId, employeeNumber: d.employeeNumber, endDate: plan.importDate } });
-      for (let i = 0; i < audit.length; i += AUDIT_BATCH) await appendAudit(tx, audit.slice(i, i + AUDIT_BATCH));
+      await appendAuditBatch(tx, audit);
 
       const moved = await transitionImportRun(tx, runId, ['committing'], {
         status: 'committed',
