@@ -55,6 +55,10 @@ export default [
   route('api/v1/units/:unitId/members', 'routes/api.v1/unit-members.ts'),
   route('api/v1/persons', 'routes/api.v1/persons.ts'),
   route('api/v1/persons/:personId', 'routes/api.v1/person.ts'),
+  route('api/v1/imports', 'routes/api.v1/imports.ts'),
+  route('api/v1/imports/:runId', 'routes/api.v1/import.ts'),
+  route('api/v1/imports/:runId/preview', 'routes/api.v1/import-preview.ts'),
+  route('api/v1/imports/:runId/commit', 'routes/api.v1/import-commit.ts'),
   route('api/v1/occupations', 'routes/api.v1/occupations.ts'),
   // --- end api ---
   route('api/*', 'routes/api.v1/not-found.ts'),

@@ -40,6 +40,8 @@ export interface ApiInput<D extends ApiEndpointDef> {
   params: Out<D['params']>;
   query: Out<D['query']>;
   body: Out<D['body']>;
+  /** The uploaded file's bytes (endpoints with `upload`). */
+  bytes: Uint8Array;
   /** The version named by If-Match (endpoints with `ifMatch` only). */
   expectedVersion: number;
   services: AppServices;
@@ -63,15 +65,13 @@ export const etagFor = (version: number) => `W/"${version}"`;
 function httpProblem(status: number, code: string, title: string, instance: string, options: { errors?: Array<{ path: string; message: string }>; headers?: HeadersInit } = {}): Response {
   const headers = new Headers(options.headers);
   headers.set('Content-Type', 'application/problem+json; charset=utf-8');
-  headers.set('Cache-Control', 'no-store');
   const body = { type: `https://rytme.no/problems/${code.toLowerCase().replaceAll('_', '-')}`, title, status, code, instance, ...(options.errors ? { errors: options.errors } : {}) };
   return new Response(JSON.stringify(body), { status, headers });
 }
 
+// (Cache-Control: no-store is set on every response by the server, server/http.ts.)
 function problem(error: AppError, language: Language, instance: string, headers?: HeadersInit): Response {
-  const response = problemResponse(error, language, instance, headers);
-  response.headers.set('Cache-Control', 'no-store');
-  return response;
+  return problemResponse(error, language, instance, headers);
 }
 
 function pickLanguage(request: Request, context: Readonly<RouterContextProvider>, fallback?: string): Language {
@@ -167,6 +167,13 @@ export async function apiHandler<D extends ApiEndpointDef>(endpoint: D, args: Ap
     body = validate(endpoint.body, raw, 'body');
     if (!body.ok) issues.push(...body.issues);
   }
+  let bytes = new Uint8Array(0);
+  if (endpoint.upload) {
+    const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+    if (!endpoint.upload.includes(type)) return problem(new AppError(AppErrorCode.UNSUPPORTED_MEDIA_TYPE), language, instance);
+    bytes = new Uint8Array(await request.arrayBuffer());
+    if (bytes.length === 0) issues.push({ path: 'body', key: 'errors.field.required' });
+  }
   if (issues.length) return problem(new AppError(AppErrorCode.VALIDATION, { issues }), language, instance);
 
   let expectedVersion = 0;
@@ -190,6 +197,7 @@ export async function apiHandler<D extends ApiEndpointDef>(endpoint: D, args: Ap
       params: params.value as ApiInput<D>['params'],
       query: query.ok ? (query.value as ApiInput<D>['query']) : (undefined as ApiInput<D>['query']),
       body: (body.ok ? body.value : undefined) as ApiInput<D>['body'],
+      bytes,
       expectedVersion,
       services,
       info,
@@ -197,7 +205,7 @@ export async function apiHandler<D extends ApiEndpointDef>(endpoint: D, args: Ap
     });
     const checked = endpoint.response.safeParse(result.body);
     if (!checked.success) throw new Error(`response of ${endpoint.operationId} does not match its schema: ${checked.error.message}`);
-    const headers = new Headers({ 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+    const headers = new Headers({ 'Content-Type': 'application/json; charset=utf-8' });
     if (endpoint.etag && result.version !== undefined) {
       const etag = etagFor(result.version);
       headers.set('ETag', etag);

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { ApiScope } from '../../core/shared/actor.ts';
 
 export type HttpMethod = 'get' | 'post' | 'patch' | 'put' | 'delete';
-export type ApiTag = 'organisation' | 'people' | 'reference' | 'session' | 'meta';
+export type ApiTag = 'organisation' | 'people' | 'imports' | 'reference' | 'session' | 'meta';
 
 export interface ApiEndpointDef {
   /** Stable operation id, e.g. 'getUnit'. */
@@ -23,9 +23,11 @@ export interface ApiEndpointDef {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** The body is a file (not JSON) of one of these media types; the handler gets its bytes. */
+  upload?: readonly string[];
   response: z.ZodType;
   /** The success status (default 200). */
-  status?: 200 | 201;
+  status?: 200 | 201 | 202;
   /** The success response carries an ETag with the resource version. */
   etag?: boolean;
   /** The request must carry If-Match with the version it read (optimistic locking). */
@@ -46,6 +48,7 @@ export const API_VERSION = '1.0.0';
 const TAGS: Array<{ name: ApiTag; description: string }> = [
   { name: 'organisation', description: 'Units of the municipality (tree as a flat list with parentId) and who works in them.' },
   { name: 'people', description: 'Persons and their employments. Every read and write is recorded in the audit log.' },
+  { name: 'imports', description: 'HR imports: upload a file, choose the column mapping, check the dry run, commit. The preview and the commit run as background jobs; poll the run.' },
   { name: 'reference', description: 'Reference data: STYRK-08 occupations (SSB).' },
   { name: 'session', description: 'Who is calling.' },
   { name: 'meta', description: 'This document.' },
@@ -90,6 +93,7 @@ const PROBLEMS = {
   404: 'Not found, or not visible to you (we never tell which).',
   405: 'Method not allowed on this path.',
   409: 'Conflict with the current state.',
+  413: 'The file is larger than the upload limit.',
   412: 'If-Match does not name the current version (code STALE_VERSION): fetch again and retry.',
   415: 'The body must be application/json.',
   422: 'The request failed validation; `errors` lists each field with a translated message.',
@@ -123,6 +127,7 @@ function operation(endpoint: ApiEndpointDef) {
   if (endpoint.params) errorStatuses.push(404);
   if (endpoint.params || endpoint.query || endpoint.body) errorStatuses.push(422);
   if (endpoint.body) errorStatuses.push(400, 415);
+  if (endpoint.upload) errorStatuses.push(413, 415, 422);
   if (endpoint.ifMatch) errorStatuses.push(409, 412, 428);
   errorStatuses.push(500);
   const responses: Record<string, unknown> = {
@@ -143,6 +148,9 @@ function operation(endpoint: ApiEndpointDef) {
     'x-required-scopes': [...endpoint.scopes],
     parameters: parameters(endpoint),
     ...(endpoint.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(endpoint.body, 'input') } } } } : {}),
+    ...(endpoint.upload
+      ? { requestBody: { required: true, description: 'The file itself as the request body.', content: Object.fromEntries(endpoint.upload.map((type) => [type, { schema: { type: 'string', contentMediaType: type } }])) } }
+      : {}),
     responses,
   };
 }

@@ -3,6 +3,8 @@
 // so a route and its documentation share one definition.
 import { z } from 'zod';
 import { API_SCOPES } from '../../../core/shared/actor.ts';
+import { EMPLOYEE_FIELDS } from '../../../core/import/fields.ts';
+import { IMPORT_STATUSES } from '../../../core/import/import-run.ts';
 import { defineEndpoint, type ApiEndpointDef } from '../../http/openapi.ts';
 
 // ---------------------------------------------------------------- shared pieces
@@ -131,6 +133,25 @@ export const ZApiMeSchema = z.object({
   account: z.object({ id: z.uuid(), displayName: z.string(), email: z.string(), roles: z.array(z.string()), personId: z.uuid().nullable() }).nullable(),
 });
 
+export const ZApiImportRunSchema = z.object({
+  id: z.uuid(),
+  fileName: z.string(),
+  status: z.enum(IMPORT_STATUSES).meta({
+    description: 'uploaded → (preview) previewing → previewed | invalid → (commit) committing → committed | failed.',
+  }),
+  progress: z.object({ done: z.number().int(), total: z.number().int() }),
+  headers: z.array(z.string()).meta({ description: 'Column headers found in the file.' }),
+  rowCount: z.number().int(),
+  mapping: z.record(z.string(), z.string()).meta({ description: 'Field → column header; suggested until a preview is requested.' }),
+  mappingVersion: z.number().int().nullable().meta({ description: "Version of the municipality's remembered mapping; send it back with a preview request." }),
+  requiredFields: z.array(z.string()),
+  counts: z.record(z.string(), z.number()).nullable().meta({ description: 'After a preview: rows, creates, updates, unchanged, deactivations, unitCreates, unitUpdates, issues.' }),
+  issues: z.array(z.object({ row: z.number().int(), column: z.string(), sheet: z.string().nullable(), message: z.string() })).meta({ description: 'Row problems found by the preview, translated.' }),
+  failure: z.string().nullable().meta({ description: 'Why the run failed, translated.' }),
+  createdAt: dateTime,
+  finishedAt: dateTime.nullable(),
+});
+
 // ---------------------------------------------------------------- endpoints
 
 const unitParams = z.object({ unitId: id('The unit id.') });
@@ -221,6 +242,82 @@ export const updatePerson = defineEndpoint({
   audited: true,
 });
 
+const runParams = z.object({ runId: id('The import run id.') });
+export const IMPORT_MEDIA_TYPES = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream'] as const;
+
+export const listImports = defineEndpoint({
+  operationId: 'listImports',
+  method: 'get',
+  path: '/api/v1/imports',
+  summary: 'List recent import runs',
+  tag: 'imports',
+  scopes: ['import:write'],
+  response: z.object({
+    items: z.array(z.object({ id: z.uuid(), fileName: z.string(), status: z.enum(IMPORT_STATUSES), rowCount: z.number().int(), createdAt: dateTime, finishedAt: dateTime.nullable() })),
+  }),
+});
+
+export const uploadImport = defineEndpoint({
+  operationId: 'uploadImport',
+  method: 'post',
+  path: '/api/v1/imports',
+  summary: 'Upload an HR file (CSV or XLSX)',
+  description:
+    'The request body is the file itself (the import template format, see docs/import.md). The answer is the new run with the suggested column mapping; continue with POST /api/v1/imports/{runId}/preview. A file we cannot read answers 422 with the reason.',
+  tag: 'imports',
+  scopes: ['import:write'],
+  query: z.object({ fileName: z.string().trim().min(1).max(200).default('import').meta({ description: 'Name to show for the file, e.g. hr-2026-11.csv.' }) }),
+  upload: IMPORT_MEDIA_TYPES,
+  response: ZApiImportRunSchema,
+  status: 201,
+  audited: true,
+});
+
+export const getImport = defineEndpoint({
+  operationId: 'getImport',
+  method: 'get',
+  path: '/api/v1/imports/{runId}',
+  summary: 'Get an import run (status, progress, preview counts and issues)',
+  tag: 'imports',
+  scopes: ['import:write'],
+  params: runParams,
+  response: ZApiImportRunSchema,
+  audited: true,
+});
+
+export const previewImport = defineEndpoint({
+  operationId: 'previewImport',
+  method: 'post',
+  path: '/api/v1/imports/{runId}/preview',
+  summary: 'Choose the column mapping and start the dry run',
+  description: 'Without `mapping` the suggested mapping of the run is used. The dry run changes nothing; poll the run until its status is `previewed` (ready to commit) or `invalid` (see `issues`).',
+  tag: 'imports',
+  scopes: ['import:write'],
+  params: runParams,
+  body: z.strictObject({
+    mapping: z.partialRecord(z.enum(EMPLOYEE_FIELDS), z.string().max(500)).optional().meta({ description: 'Field → column header of the file.' }),
+    mappingVersion: z.number().int().min(1).nullable().optional().meta({ description: 'The `mappingVersion` you read (optimistic lock on the remembered mapping).' }),
+    endMissing: z.boolean().default(false).meta({ description: 'End the employments of people missing from the file (full export).' }),
+  }),
+  response: ZApiImportRunSchema,
+  status: 202,
+  audited: true,
+});
+
+export const commitImport = defineEndpoint({
+  operationId: 'commitImport',
+  method: 'post',
+  path: '/api/v1/imports/{runId}/commit',
+  summary: 'Commit a previewed import',
+  description: 'Only a run with status `previewed`, and only once (409 otherwise). Poll the run until `committed` or `failed`.',
+  tag: 'imports',
+  scopes: ['import:write'],
+  params: runParams,
+  response: ZApiImportRunSchema,
+  status: 202,
+  audited: true,
+});
+
 export const listOccupations = defineEndpoint({
   operationId: 'listOccupations',
   method: 'get',
@@ -255,4 +352,19 @@ export const getOpenApi = defineEndpoint({
   response: z.looseObject({ openapi: z.string() }),
 });
 
-export const API_ENDPOINTS: readonly ApiEndpointDef[] = [listUnits, getUnit, listUnitMembers, listPersons, getPerson, updatePerson, listOccupations, getMe, getOpenApi];
+export const API_ENDPOINTS: readonly ApiEndpointDef[] = [
+  listUnits,
+  getUnit,
+  listUnitMembers,
+  listPersons,
+  getPerson,
+  updatePerson,
+  listImports,
+  uploadImport,
+  getImport,
+  previewImport,
+  commitImport,
+  listOccupations,
+  getMe,
+  getOpenApi,
+];
