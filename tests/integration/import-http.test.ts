@@ -34,7 +34,7 @@ describe('import over HTTP', () => {
     const rows = [1, 2, 3].map((n) => ({ employeeNumber: `H${n}`, givenName: 'Kari', familyName: `Nordmann${n}`, unitCode: 'K', unitName: 'Testkommune', positionTitle: 'Lærar', ftePercent: '100', startDate: '2020-01-01' }));
     const form = new FormData();
     form.set('_csrf', client.csrf!);
-    form.set('file', new Blob([toCsv(rows)], { type: 'text/csv' }), 'hr.csv');
+    form.set('file', new Blob([new Uint8Array(toCsv(rows))], { type: 'text/csv' }), 'hr.csv');
     const upload = await client.fetch('/admin/import', { method: 'POST', body: form });
     assert.equal(upload.status, 302);
     const runPath = upload.headers.get('location')!;
@@ -57,7 +57,7 @@ describe('import over HTTP', () => {
   it('shows a translated error for a broken encoding and a 413 page for 100 MB', async () => {
     const form = new FormData();
     form.set('_csrf', client.csrf!);
-    form.set('file', new Blob([Buffer.from([0x61, 0x3b, 0x62, 0x0a, 0xff, 0xfe, 0x41])]), 'bad.csv');
+    form.set('file', new Blob([new Uint8Array([0x61, 0x3b, 0x62, 0x0a, 0xff, 0xfe, 0x41])]), 'bad.csv');
     const bad = await client.fetch('/admin/import', { method: 'POST', body: form });
     assert.equal(bad.status, 422);
     assert.ok((await bad.text()).includes('CSV UTF-8'));

@@ -112,7 +112,7 @@ describe('HR import (core, real database)', () => {
     const view = await getImportRun({ database: t.database, actor, runId: third.runId });
     assert.deepEqual(view.summary.samples?.updates[0]?.fields, ['familyName']);
     assert.equal((await commit(actor, third.runId)).status, 'committed');
-    const ended = await t.database.withTenant(tenant.id, (tx) => tx.select().from(employments).where(eq(employments.employeeNumber, rows[0]!.employeeNumber)));
+    const ended = await t.database.withTenant(tenant.id, (tx) => tx.select().from(employments).where(eq(employments.employeeNumber, rows[0]!.employeeNumber!)));
     assert.ok(ended[0]!.endDate, 'the missing employment got an end date');
     const renamed = await t.database.withTenant(tenant.id, (tx) => tx.select().from(persons).where(eq(persons.familyName, 'Nyname')));
     assert.equal(renamed.length, 1);
