@@ -46,6 +46,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   await ensureReferenceData(database);
   const jobs = createJobQueue({ database, logger, runWorkers: env.RUN_WORKERS, connectionString: env.DATABASE_URL });
   await jobs.start();
+  let jobsStarted = true;
   const mailer = createMailer({ database, smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, outboxDir: path.resolve(env.DATA_DIR, 'outbox'), logger });
   const services: AppServices = { env, database, logger, mailer, jobs };
   await registerJobs(services);
@@ -60,7 +61,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   } else {
     build = (await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href)) as ServerBuild;
   }
-  const { app } = createHttpApp({ services, build, vite, clientDir: path.join(buildDir, 'client'), isShuttingDown: () => shuttingDown });
+  const { app } = createHttpApp({ services, build, vite, clientDir: path.join(buildDir, 'client'), isShuttingDown: () => shuttingDown, isJobQueueStarted: () => jobsStarted });
   const server = http.createServer(app);
   server.requestTimeout = 120_000;
   server.headersTimeout = 20_000;
@@ -74,14 +75,34 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     url,
     port,
     services,
+    /**
+     * Graceful stop: readiness answers 503 at once; after SHUTDOWN_DRAIN_SECONDS the listener
+     * closes, in-flight requests finish (cut after SHUTDOWN_TIMEOUT_SECONDS), then the job queue
+     * stops (running jobs may finish), mail and the database close.
+     */
     async close() {
+      if (shuttingDown) return;
       shuttingDown = true;
+      if (env.SHUTDOWN_DRAIN_SECONDS > 0) {
+        logger.info({ seconds: env.SHUTDOWN_DRAIN_SECONDS }, 'draining: readiness is 503');
+        await new Promise((resolve) => setTimeout(resolve, env.SHUTDOWN_DRAIN_SECONDS * 1000));
+      }
       await new Promise<void>((resolve) => {
-        server.close(() => resolve());
+        // Keep-alive connections that become idle after their last response are closed too.
+        const idle = setInterval(() => server.closeIdleConnections(), 100);
+        const cut = setTimeout(() => {
+          logger.warn('shutdown: cutting connections of requests still running');
+          server.closeAllConnections();
+        }, env.SHUTDOWN_TIMEOUT_SECONDS * 1000);
+        server.close(() => {
+          clearInterval(idle);
+          clearTimeout(cut);
+          resolve();
+        });
         server.closeIdleConnections();
-        setTimeout(() => server.closeAllConnections(), 5_000).unref();
       });
       await vite?.close();
+      jobsStarted = false;
       await jobs.stop();
       mailer.close();
       if (!options.database) await database.close();

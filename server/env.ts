@@ -31,6 +31,13 @@ export const ZEnvSchema = z.object({
   RUN_WORKERS: bool.default(true),
   /** Max request body for uploads (imports), in MiB. */
   UPLOAD_LIMIT_MB: z.coerce.number().positive().default(20),
+  /**
+   * On SIGTERM: seconds to keep serving while /readyz answers 503, so a load balancer stops
+   * sending new requests before the listener closes. 0 for a single instance; ~5 behind a proxy.
+   */
+  SHUTDOWN_DRAIN_SECONDS: z.coerce.number().min(0).max(60).default(0),
+  /** On SIGTERM: how long in-flight requests may take to finish before their connections are cut. */
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().positive().max(300).default(15),
 });
 export type TEnv = z.infer<typeof ZEnvSchema>;
 

@@ -18,6 +18,8 @@ export interface HttpAppOptions {
   vite?: ViteDevServer;
   clientDir?: string;
   isShuttingDown: () => boolean;
+  /** True once the job queue has started (and until it stops); part of readiness. */
+  isJobQueueStarted?: () => boolean;
 }
 
 interface ContextKeys {
@@ -29,9 +31,45 @@ const REQUEST_ID = /^[\w-]{8,64}$/;
 const UPLOAD_PATHS = [/^\/admin\/import(\/|$)/, /^\/api\/v1\/imports(\/|$)/];
 const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
-export function createMetrics() {
+export function createMetrics(services?: Pick<AppServices, 'database' | 'jobs' | 'logger'>) {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry });
+  if (services) {
+    const { database, jobs, logger } = services;
+    // Read at scrape time: jobs waiting and running per queue (pg-boss), shared by every instance.
+    new client.Gauge({
+      name: 'rytme_job_queue_jobs',
+      help: 'Jobs in the durable queue by queue and state (queued = waiting, active = running)',
+      labelNames: ['queue', 'state'],
+      registers: [registry],
+      async collect() {
+        this.reset();
+        try {
+          for (const q of await jobs.boss.getQueues()) {
+            this.set({ queue: q.name, state: 'queued' }, q.queuedCount);
+            this.set({ queue: q.name, state: 'active' }, q.activeCount);
+          }
+        } catch (error) {
+          logger.warn({ err: error }, 'metrics: job queue depth unavailable');
+        }
+      },
+    });
+    const pool = database.pool;
+    if (pool) {
+      // node-postgres pool of this instance: open connections, idle ones, and requests waiting for one.
+      new client.Gauge({
+        name: 'rytme_db_pool_connections',
+        help: 'PostgreSQL pool connections of this instance by state',
+        labelNames: ['state'],
+        registers: [registry],
+        collect() {
+          this.set({ state: 'total' }, pool.totalCount);
+          this.set({ state: 'idle' }, pool.idleCount);
+          this.set({ state: 'waiting' }, pool.waitingCount);
+        },
+      });
+    }
+  }
   const requests = new client.Counter({ name: 'rytme_http_requests_total', help: 'HTTP requests', labelNames: ['method', 'area', 'status'], registers: [registry] });
   const duration = new client.Histogram({
     name: 'rytme_http_request_duration_seconds',
@@ -41,6 +79,27 @@ export function createMetrics() {
     registers: [registry],
   });
   return { registry, requests, duration };
+}
+
+/** Long opaque segments (reset tokens in /password/reset/<token>) are masked in logs. */
+export function loggablePath(pathname: string): string {
+  return pathname.length > 300 ? `${pathname.slice(0, 300)}…` : pathname.replace(/\/password\/reset\/[^/]+/, '/password/reset/***');
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('timeout')), ms);
+    promise.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
 }
 
 function area(pathname: string): string {
@@ -96,7 +155,8 @@ function friendlyError(req: ExpressRequest, res: ExpressResponse, status: number
 export function createHttpApp(options: HttpAppOptions) {
   const { services } = options;
   const dev = Boolean(options.vite);
-  const metrics = createMetrics();
+  const metrics = createMetrics(services);
+  const shuttingDownGauge = new client.Gauge({ name: 'rytme_shutting_down', help: '1 while the instance drains before stopping', registers: [metrics.registry] });
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
@@ -110,13 +170,18 @@ export function createHttpApp(options: HttpAppOptions) {
     res.locals.info = { requestId, nonce, ip: req.ip ?? '', userAgent: req.header('user-agent') ?? null, log } satisfies RequestInfo;
     res.setHeader('X-Request-Id', requestId);
     for (const [k, v] of Object.entries(securityHeaders(nonce, dev, services.env.COOKIE_SECURE))) res.setHeader(k, v);
+    // Pages carry personal data: never stored by browsers or proxies (static assets override this).
+    res.setHeader('Cache-Control', 'no-store');
+    // While draining, tell keep-alive clients to reconnect (to another instance).
+    if (options.isShuttingDown()) res.setHeader('Connection', 'close');
     const start = process.hrtime.bigint();
     res.on('finish', () => {
       const seconds = Number(process.hrtime.bigint() - start) / 1e9;
       const a = area(req.path);
       metrics.requests.inc({ method: req.method, area: a, status: String(res.statusCode) });
       metrics.duration.observe({ method: req.method, area: a }, seconds);
-      if (req.path !== '/healthz' && req.path !== '/metrics') log.info({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(seconds * 1000) }, 'request');
+      // The path only, never the query string: queries may hold names, e-mail addresses or tokens.
+      if (req.path !== '/healthz' && req.path !== '/metrics' && req.path !== '/readyz') log.info({ method: req.method, path: loggablePath(req.path), status: res.statusCode, ms: Math.round(seconds * 1000) }, 'request');
     });
     next();
   });
@@ -124,19 +189,26 @@ export function createHttpApp(options: HttpAppOptions) {
   app.get('/healthz', (_req, res) => {
     res.type('application/json').send(JSON.stringify({ status: 'ok' }));
   });
+  // Readiness: take traffic only when the database answers, the job queue runs and the
+  // instance is not draining for shutdown. Liveness (/healthz) is just "the process serves".
   app.get('/readyz', async (_req, res) => {
     if (options.isShuttingDown()) {
       res.status(503).type('application/json').send(JSON.stringify({ status: 'shutting-down' }));
       return;
     }
+    if (options.isJobQueueStarted && !options.isJobQueueStarted()) {
+      res.status(503).type('application/json').send(JSON.stringify({ status: 'job-queue-stopped' }));
+      return;
+    }
     try {
-      await services.database.ping();
+      await withTimeout(services.database.ping(), 2_000);
       res.type('application/json').send(JSON.stringify({ status: 'ready', database: services.database.kind }));
     } catch {
       res.status(503).type('application/json').send(JSON.stringify({ status: 'database-unavailable' }));
     }
   });
   app.get('/metrics', async (_req, res) => {
+    shuttingDownGauge.set(options.isShuttingDown() ? 1 : 0);
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 

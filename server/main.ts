@@ -37,7 +37,11 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     if (stopping) return;
     stopping = true;
     app.services.logger.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 20_000);
+    // Drain, in-flight requests and pg-boss's graceful stop (10 s) must fit; then give up.
+    const force = setTimeout(() => {
+      app.services.logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, (env.SHUTDOWN_DRAIN_SECONDS + env.SHUTDOWN_TIMEOUT_SECONDS + 15) * 1000);
     force.unref();
     app.close().then(
       () => process.exit(0),
