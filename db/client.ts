@@ -64,8 +64,8 @@ function scoped(db: Db) {
     withTenant<T>(tenantId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
       if (!UUID.test(tenantId)) throw new Error('withTenant: tenant id must be a uuid');
       return db.transaction(async (tx) => {
-        await tx.execute(sql`set local role rytme_app`);
-        await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true)`);
+        // One round trip: the role and the tenant, both transaction-local.
+        await tx.execute(sql`select set_config('role', 'rytme_app', true), set_config('app.tenant_id', ${tenantId}, true)`);
         return fn(tx);
       });
     },

@@ -1,0 +1,202 @@
+// HTTP latency benchmark at scale: a 50,000-employee tenant, the unit page (HTML, signed in as
+// a coordinator) and the person API (JSON, API token) under autocannon on loopback, at 1 and
+// at 20 concurrent connections; plus the time of the underlying SQL alone: the exact statements
+// the request's use cases send (session or token lookup, the use case's queries and its audit
+// insert), captured once through the database hook and replayed on the raw driver in one
+// transaction per request.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { sql } from 'drizzle-orm';
+import { openDatabase, queryRows, type Database } from '../db/client.ts';
+import { ensureReferenceData } from '../db/seed/reference.ts';
+import { createScaleTenant } from '../db/seed/scale.ts';
+import { accounts, roleAssignments } from '../db/schema/index.ts';
+import { startSession } from '../core/auth/start-session.ts';
+import { resolveSession } from '../core/auth/resolve-session.ts';
+import { createApiToken } from '../core/api-tokens/create-api-token.ts';
+import { authenticateApiToken } from '../core/api-tokens/authenticate-api-token.ts';
+import { getUnit } from '../core/org/get-unit.ts';
+import { getPerson } from '../core/people/get-person.ts';
+import { median, percentile, root } from './lib.ts';
+
+export interface LoadResult {
+  connections: number;
+  p50: number;
+  p95: number;
+  rps: number;
+  requests: number;
+  errors: number;
+}
+
+export interface HttpBenchResult {
+  employees: number;
+  units: number;
+  unitLabel: string;
+  database: string;
+  unitPage: LoadResult[];
+  personApi: LoadResult[];
+  sqlUnit: { p50: number; p95: number };
+  sqlPerson: { p50: number; p95: number };
+}
+
+interface Captured {
+  query: string;
+  params: unknown[];
+}
+
+async function replay(database: Database, statements: Captured[], iterations: number): Promise<{ p50: number; p95: number }> {
+  const times: number[] = [];
+  for (let i = 0; i < iterations + 20; i++) {
+    const start = performance.now();
+    if (database.pglite) {
+      await database.pglite.transaction(async (tx) => {
+        for (const s of statements) await tx.query(s.query, s.params as never[]);
+      });
+    } else {
+      const client = await database.pool!.connect();
+      try {
+        await client.query('begin');
+        for (const s of statements) await client.query(s.query, s.params);
+        await client.query('commit');
+      } finally {
+        client.release();
+      }
+    }
+    if (i >= 20) times.push(performance.now() - start); // the first 20 warm caches
+  }
+  return { p50: median(times), p95: percentile(times, 95) };
+}
+
+async function load(url: string, headers: Record<string, string>, connections: number, seconds: number, paths: string[]): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let n = 0;
+  const instance = autocannon({
+    url,
+    connections,
+    duration: seconds,
+    headers,
+    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths[n++ % paths.length]! }) }],
+  });
+  instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+    if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
+    else errors++;
+  });
+  const result = await instance;
+  return { connections, p50: median(latencies), p95: percentile(latencies, 95), rps: result.requests.total / seconds, requests: result.requests.total, errors: errors + result.errors };
+}
+
+async function waitReady(url: string, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/readyz`)).ok) return;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('server did not become ready');
+}
+
+export async function benchHttp(options: { employees: number; runs: number; seconds: number; log: (s: string) => void }): Promise<HttpBenchResult> {
+  const { log } = options;
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'rytme-bench-'));
+  const url = process.env.BENCH_DATABASE_URL;
+  const captured: Captured[] = [];
+  let capturing = false;
+  const database = await openDatabase({
+    url,
+    dataDir: url ? undefined : path.join(dataDir, 'pglite'),
+    onQuery: (query, params) => {
+      if (capturing) captured.push({ query, params });
+    },
+  });
+  try {
+    await database.migrate();
+    await ensureReferenceData(database);
+    log(`generating a tenant with ${options.employees} employees …`);
+    const { tenant, org } = await createScaleTenant(database, { employees: options.employees, slug: `bench-${Date.now()}` });
+    const tenantId = tenant.id;
+    const account = await database.withTenant(tenantId, async (tx) => {
+      const [a] = await tx.insert(accounts).values({ tenantId, email: 'bench@example.no', displayName: 'Bench Coordinator' }).returning();
+      await tx.insert(roleAssignments).values({ tenantId, accountId: a!.id, role: 'coordinator' });
+      return a!;
+    });
+    const session = await database.withPlatform((tx) => startSession(tx, { tenantId, accountId: account.id, now: new Date(), absoluteMinutes: 24 * 60 }));
+    const token = await createApiToken({ database, actor: { kind: 'system', tenantId, purpose: 'bench' }, input: { name: 'bench', scopes: ['people:read', 'org:read'] } });
+    // The unit page under test: the eining with the largest subtree (the heaviest realistic page).
+    const [unit] = await database.withTenant(tenantId, (tx) =>
+      queryRows<{ id: string; name: string; members: number }>(
+        tx,
+        sql`select u.id, u.name, (select count(*)::int from employments e join org_units d on d.id = e.unit_id where d.path like u.path || '%') as members
+            from org_units u where u.kind = 'eining' order by members desc limit 1`,
+      ),
+    );
+    const personIds = org.persons.filter((_, i) => i % 50 === 0).map((p) => p.id);
+
+    // The SQL alone.
+    const resolved = await resolveSession({ database, token: session.token, now: new Date(), idleMinutes: 600 });
+    capturing = true;
+    await resolveSession({ database, token: session.token, now: new Date(), idleMinutes: 600 });
+    await getUnit({ database, actor: resolved!.actor, unitId: unit!.id });
+    capturing = false;
+    const unitStatements = captured.splice(0);
+    capturing = true;
+    const apiActor = await authenticateApiToken({ database, secret: token.secret });
+    await getPerson({ database, actor: apiActor.actor, personId: personIds[0]! });
+    capturing = false;
+    const personStatements = captured.splice(0);
+    log(`replaying the SQL alone (${unitStatements.length} statements per unit page, ${personStatements.length} per person request) …`);
+    const sqlUnit = await replay(database, unitStatements, 300);
+    const sqlPerson = await replay(database, personStatements, 300);
+    await database.close();
+
+    // The real server in its own process; autocannon in this one.
+    const port = 3900 + Math.floor(Math.random() * 90);
+    const base = `http://127.0.0.1:${port}`;
+    const child = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []), 'server/main.ts'], {
+      cwd: root,
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: '0', COOKIE_SECURE: '0', LOG_LEVEL: 'warn', ...(url ? { DATABASE_URL: url } : {}) },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    try {
+      await waitReady(base, child);
+      const unitPaths = [`/org/units/${unit!.id}`];
+      const personPaths = personIds.map((id) => `/api/v1/persons/${id}`);
+      const cookie = { cookie: `rytme_session=${session.token}` };
+      const bearer = { authorization: `Bearer ${token.secret}`, accept: 'application/json' };
+      await load(base, cookie, 4, 3, unitPaths); // warm-up
+      await load(base, bearer, 4, 3, personPaths);
+      const unitPage: LoadResult[] = [];
+      const personApi: LoadResult[] = [];
+      for (const connections of [1, 20]) {
+        for (let r = 0; r < options.runs; r++) {
+          log(`unit page, ${connections} connection(s), run ${r + 1}/${options.runs} …`);
+          unitPage.push(await load(base, cookie, connections, options.seconds, unitPaths));
+          log(`person API, ${connections} connection(s), run ${r + 1}/${options.runs} …`);
+          personApi.push(await load(base, bearer, connections, options.seconds, personPaths));
+        }
+      }
+      return {
+        employees: options.employees,
+        units: org.units.length,
+        unitLabel: `${unit!.name} (${unit!.members} employees in its subtree)`,
+        database: url ? 'PostgreSQL server' : 'PGlite (embedded, in the app process)',
+        unitPage,
+        personApi,
+        sqlUnit,
+        sqlPerson,
+      };
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
+  } finally {
+    if (!database.pglite?.closed) await database.close().catch(() => undefined);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,53 @@
+// Start Rytme and handle graceful shutdown on SIGTERM/SIGINT: stop taking requests, finish
+// running ones and jobs, close the database. Loaded by server/main.ts after NODE_ENV is set.
+import { loadEnv } from './env.ts';
+import { startApp } from './app.ts';
+import { ensureDemoMunicipality } from '../db/seed/demo.ts';
+
+const dev = process.argv.includes('--dev');
+let env;
+try {
+  env = loadEnv({ ...(dev ? { NODE_ENV: 'development', COOKIE_SECURE: '0' } : {}), ...process.env });
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
+
+const app = await startApp({
+  env,
+  dev,
+  onReady: async (services) => {
+    if (!env.DEMO) return;
+    const demo = await ensureDemoMunicipality(services.database);
+    if (demo.created) {
+      services.logger.info({ tenant: demo.slug }, 'demo municipality created');
+    }
+    process.stdout.write(
+      `\n  Rytme is starting on ${env.PUBLIC_URL}\n  Demo municipality: ${demo.name}\n` +
+        demo.logins.map((l) => `    ${l.role.padEnd(14)} ${l.email}  password: ${l.password}`).join('\n') +
+        '\n\n',
+    );
+  },
+});
+
+let stopping = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    app.services.logger.info({ signal }, 'shutting down');
+    // Drain, in-flight requests and pg-boss's graceful stop (10 s) must fit; then give up.
+    const force = setTimeout(() => {
+      app.services.logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, (env.SHUTDOWN_DRAIN_SECONDS + env.SHUTDOWN_TIMEOUT_SECONDS + 15) * 1000);
+    force.unref();
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        app.services.logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  });
+}
