@@ -1,7 +1,7 @@
 // /org/units/:unitId/edit — rename, re-kind, re-code, move and set leaders of a unit, or
 // archive it when empty. A stale edit (someone saved first) is refused with the current
 // values shown and what the user tried to save listed, so nothing is lost silently.
-import { data, Form, redirect, useActionData } from 'react-router';
+import { type ShouldRevalidateFunction, data, Form, redirect, useActionData } from 'react-router';
 import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { Route } from './+types/org.units.$unitId.edit';
 import { getRequestInfo, getServices, requireActor, runForForm, runForPage } from '../server/route-helpers.server.ts';
@@ -22,6 +22,10 @@ export const handle: BreadcrumbHandle = {
     return [{ label: t('org.tree.title'), to: '/org' }, ...(unit ? [{ label: unit.name, to: `/org/units/${unit.id}` }, { label: t('org.unit.edit'), to: `/org/units/${unit.id}/edit` }] : [])];
   },
 };
+
+/** After a stale refusal (409) reload the current values; other failed submits keep the page as is. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
+  actionStatus === 409 ? true : defaultShouldRevalidate;
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const actor = requireActor(request, context);

@@ -1,7 +1,7 @@
 // /people/:personId/edit — edit a person (names, contact, birth year) and their employments:
 // each form carries the version it was read at; a stale save is refused with the current
 // values shown and the attempted values listed.
-import { data, Form, redirect, useActionData } from 'react-router';
+import { type ShouldRevalidateFunction, data, Form, redirect, useActionData } from 'react-router';
 import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { Route } from './+types/people.$personId.edit';
 import { getRequestInfo, getServices, requireActor, runForForm, runForPage } from '../server/route-helpers.server.ts';
@@ -30,6 +30,10 @@ export const handle: BreadcrumbHandle = {
       : null;
   },
 };
+
+/** After a stale refusal (409) reload the current values; other failed submits keep the page as is. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
+  actionStatus === 409 ? true : defaultShouldRevalidate;
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const actor = requireActor(request, context);
