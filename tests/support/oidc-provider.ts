@@ -88,6 +88,10 @@ export async function startTestIdp(options: { redirectUris: string[]; users: Tes
   const providerCallback = provider.callback();
 
   handler = async (req, res) => {
+    if (req.url === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
     const match = /^\/interaction\/([\w-]+)(\/login)?$/.exec(req.url?.split('?')[0] ?? '');
     if (!match) return providerCallback(req, res);
     try {
