@@ -195,7 +195,8 @@ export default function ApiTokensPage({ loaderData, actionData }: Route.Componen
             </ErrorSummary.List>
           </ErrorSummary>
         ) : null}
-        <Form method="post" action="/admin/api-tokens" className="stack" noValidate>
+        {/* A new key after each created token empties the form. */}
+        <Form key={created?.id ?? 'create'} method="post" action="/admin/api-tokens" className="stack" noValidate>
           <CsrfField />
           <input type="hidden" name="intent" value="create" />
           <Textfield

@@ -208,7 +208,18 @@ describe('API authentication and API tokens', () => {
           assert.ok(op.operationId, `${method} ${path} has an operationId`);
           assert.ok(Object.keys(op.responses).some((s) => s.startsWith('2')), `${method} ${path} documents success`);
           if (op.security?.length !== 0) assert.ok(op.responses['401'], `${method} ${path} documents 401`);
+          const declared = op.parameters.filter((p) => p.in === 'path').map((p) => p.name).sort();
+          const inTemplate = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
+          assert.deepEqual(declared, inTemplate, `${method} ${path} declares exactly its path parameters`);
+          assert.ok(op.parameters.filter((p) => p.in === 'path').every((p) => p.required), `${method} ${path} path parameters are required`);
         }
+      }
+      // Every $ref points at something that exists.
+      const text = JSON.stringify(doc);
+      for (const [, ref] of text.matchAll(/"\$ref":"#\/([^"]+)"/g)) {
+        let node: unknown = doc;
+        for (const part of ref!.split('/')) node = (node as Record<string, unknown> | undefined)?.[part];
+        assert.ok(node, `$ref #/${ref} resolves`);
       }
     });
 
