@@ -36,12 +36,23 @@ export const ZEnvSchema = z.object({
    * sending new requests before the listener closes. 0 for a single instance; ~5 behind a proxy.
    */
   SHUTDOWN_DRAIN_SECONDS: z.coerce.number().min(0).max(60).default(0),
+  /**
+   * First start of an empty installation (no tenant yet): create this municipality and its
+   * administrator (tenant and platform admin), who gets a "set your password" mail. Ignored
+   * once any tenant exists. All five BOOTSTRAP_* values are needed together.
+   */
+  BOOTSTRAP_TENANT_NAME: z.string().optional(),
+  BOOTSTRAP_TENANT_SLUG: z.string().optional(),
+  BOOTSTRAP_MUNICIPALITY_NUMBER: z.string().optional(),
+  BOOTSTRAP_ADMIN_NAME: z.string().optional(),
+  BOOTSTRAP_ADMIN_EMAIL: z.string().optional(),
   /** On SIGTERM: how long in-flight requests may take to finish before their connections are cut. */
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().positive().max(300).default(15),
 });
 export type TEnv = z.infer<typeof ZEnvSchema>;
 
-const SECRETS: ReadonlySet<keyof TEnv> = new Set(['DATABASE_URL', 'SMTP_URL', 'SESSION_SECRET']);
+/** Masked in the start-up log: secrets, and the bootstrap administrator's name and address (personal data). */
+const SECRETS: ReadonlySet<keyof TEnv> = new Set(['DATABASE_URL', 'SMTP_URL', 'SESSION_SECRET', 'BOOTSTRAP_ADMIN_NAME', 'BOOTSTRAP_ADMIN_EMAIL']);
 
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): TEnv {
   const input = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));

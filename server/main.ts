@@ -3,3 +3,7 @@
 // builds from it), then starts the server (server/run.ts).
 process.env.NODE_ENV ??= process.argv.includes('--dev') ? 'development' : 'production';
 await import('./run.ts');
+
+export {};
+
+export {};

@@ -3,6 +3,7 @@
 import { loadEnv } from './env.ts';
 import { startApp } from './app.ts';
 import { ensureDemoMunicipality } from '../db/seed/demo.ts';
+import { bootstrapPlatform } from '../core/platform/bootstrap-platform.ts';
 
 const dev = process.argv.includes('--dev');
 let env;
@@ -17,6 +18,24 @@ const app = await startApp({
   env,
   dev,
   onReady: async (services) => {
+    if (env.BOOTSTRAP_TENANT_SLUG) {
+      // An empty installation gets its first municipality and administrator (no-op afterwards).
+      const result = await bootstrapPlatform({
+        database: services.database,
+        mailer: services.mailer,
+        publicUrl: env.PUBLIC_URL,
+        now: new Date(),
+        input: {
+          name: env.BOOTSTRAP_TENANT_NAME ?? '',
+          slug: env.BOOTSTRAP_TENANT_SLUG,
+          municipalityNumber: env.BOOTSTRAP_MUNICIPALITY_NUMBER ?? '',
+          defaultLanguage: 'nn',
+          adminName: env.BOOTSTRAP_ADMIN_NAME ?? '',
+          adminEmail: env.BOOTSTRAP_ADMIN_EMAIL ?? '',
+        },
+      });
+      if (result.created) services.logger.info({ tenant: result.slug, mail: result.mailStatus }, 'first municipality and administrator created; set-password mail sent');
+    }
     if (!env.DEMO) return;
     const demo = await ensureDemoMunicipality(services.database);
     if (demo.created) {

@@ -68,6 +68,15 @@ export async function insertTenantAdminAccount(tx: Tx, values: { tenantId: strin
   return account!;
 }
 
+export async function countTenants(tx: Tx): Promise<number> {
+  const rows = await tx.select({ n: sql<number>`count(*)::int` }).from(tenants);
+  return rows[0]?.n ?? 0;
+}
+
+export async function addRoleAssignment(tx: Tx, values: { tenantId: string; accountId: string; role: string }): Promise<void> {
+  await tx.insert(roleAssignments).values(values);
+}
+
 /** Optimistic-locked status change; false when the version is stale. */
 export async function updateTenantStatus(tx: Tx, tenantId: string, expectedVersion: number, status: TenantStatus): Promise<boolean> {
   const rows = await tx

@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -74,11 +74,37 @@ describe('operations (real process)', () => {
   let child: Child;
   before(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'rytme-ops-'));
-    child = await startChild({ DATA_DIR: dataDir, SHUTDOWN_DRAIN_SECONDS: '1' });
+    child = await startChild({
+      DATA_DIR: dataDir,
+      SHUTDOWN_DRAIN_SECONDS: '1',
+      PUBLIC_URL: 'https://rytme.example.no',
+      BOOTSTRAP_TENANT_NAME: 'Fyrstevik kommune',
+      BOOTSTRAP_TENANT_SLUG: 'fyrstevik',
+      BOOTSTRAP_MUNICIPALITY_NUMBER: '4990',
+      BOOTSTRAP_ADMIN_NAME: 'Fyrste Admin',
+      BOOTSTRAP_ADMIN_EMAIL: 'fyrste@fyrstevik.kommune.no',
+    });
   });
   after(() => {
     if (child.process.exitCode === null) child.process.kill('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('creates the first municipality and administrator on an empty installation, and mails the link', async () => {
+    const line = child.lines.find((l) => l.msg === 'first municipality and administrator created; set-password mail sent');
+    assert.ok(line, 'bootstrap logged');
+    assert.equal(line.tenant, 'fyrstevik');
+    assert.equal(line.mail, 'stored');
+    const files = readdirSync(path.join(dataDir, 'outbox')).filter((f) => f.endsWith('.eml'));
+    assert.equal(files.length, 1);
+    const eml = readFileSync(path.join(dataDir, 'outbox', files[0]!), 'utf8');
+    assert.match(eml, /^To: fyrste@fyrstevik\.kommune\.no/m);
+    const token = /https:\/\/rytme\.example\.no\/password\/reset\/([\w-]+)/.exec(eml)?.[1];
+    assert.ok(token, 'the mail holds a set-password link');
+    assert.ok(!child.raw.join('\n').includes(token), 'the token is never logged');
+    // The link opens the set-password page of the new administrator.
+    const page = await fetch(`${child.url}/password/reset/${token}`);
+    assert.equal(page.status, 200);
   });
 
   it('echoes X-Request-Id and logs it with path and status, without the query string', async () => {
@@ -91,7 +117,8 @@ describe('operations (real process)', () => {
     assert.equal(line.status, 200);
     assert.equal(line.method, 'GET');
     assert.equal(typeof line.ms, 'number');
-    assert.doesNotMatch(child.raw.join('\n'), /kari|nordmann|example\.no/i, 'no query string in the logs');
+    assert.doesNotMatch(child.raw.join('\n'), /kari|nordmann/i, 'no query string in the logs');
+    assert.doesNotMatch(child.raw.join('\n'), /fyrste@|Fyrste Admin/, 'no personal data from the configuration either');
 
     // An unusable incoming id is replaced by a fresh uuid.
     const other = await fetch(`${child.url}/`, { headers: { 'x-request-id': 'bad id with spaces' } });
