@@ -5,5 +5,3 @@ process.env.NODE_ENV ??= process.argv.includes('--dev') ? 'development' : 'produ
 await import('./run.ts');
 
 export {};
-
-export {};
