@@ -103,8 +103,14 @@ export async function commitImport(options: CommitImportOptions): Promise<Commit
       const base = { tenantId: actor.tenantId, actor: who };
       const audit: AuditEntry[] = [{ ...base, action: 'import.commit', subjectType: 'import_run', subjectId: runId, details: { ...counts, fileName: run.fileName } }];
       for (const u of plan.unitWrites) audit.push({ ...base, action: u.isNew ? 'unit.create' : 'unit.update', subjectType: 'unit', subjectId: u.id, details: { importRun: runId, code: u.code } });
-      for (const p of plan.personWrites) audit.push({ ...base, action: p.isNew ? 'person.create' : 'person.update', subjectType: 'person', subjectId: p.id, details: { importRun: runId } });
-      for (const e of plan.employmentWrites) audit.push({ ...base, action: e.isNew ? 'employment.create' : 'employment.update', subjectType: 'employment', subjectId: e.id, details: { importRun: runId, employeeNumber: e.employeeNumber } });
+      // One row per employee: the employment row names the person and whether it changed too.
+      const personChange = new Map(plan.personWrites.map((p) => [p.id, p.isNew ? 'create' : 'update']));
+      for (const e of plan.employmentWrites) {
+        const person = personChange.get(e.personId) ?? null;
+        personChange.delete(e.personId);
+        audit.push({ ...base, action: e.isNew ? 'employment.create' : 'employment.update', subjectType: 'employment', subjectId: e.id, details: { importRun: runId, employeeNumber: e.employeeNumber, personId: e.personId, person } });
+      }
+      for (const [personId, change] of personChange) audit.push({ ...base, action: `person.${change}`, subjectType: 'person', subjectId: personId, details: { importRun: runId } });
       for (const d of plan.deactivations) audit.push({ ...base, action: 'employment.end', subjectType: 'employment', subjectId: d.employmentId, details: { importRun: runId, employeeNumber: d.employeeNumber, endDate: plan.importDate } });
       await appendAuditBatch(tx, audit);
 
