@@ -80,8 +80,8 @@ async function load(url: string, headers: Record<string, string>, connections: n
     duration: seconds,
     headers,
     requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths[n++ % paths.length]! }) }],
-  });
-  instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+  }) as unknown as autocannon.Instance & PromiseLike<autocannon.Result>;
+  instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
     if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
     else errors++;
   });

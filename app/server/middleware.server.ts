@@ -31,8 +31,10 @@ export const sessionMiddleware: MiddlewareFunction<Response> = async ({ request,
   context.set(sessionContext, { session, csrfToken, language, setCookies });
 
   const url = new URL(request.url);
-  const bearerApi = url.pathname.startsWith('/api/') && request.headers.get('authorization')?.startsWith('Bearer ') && !token;
-  if (!SAFE_METHODS.has(request.method) && !bearerApi) {
+  // CSRF guards ambient credentials. An API request without a session cookie carries none
+  // (a bearer token, or nothing and the API answers 401), so it needs no CSRF token.
+  const apiWithoutCookie = url.pathname.startsWith('/api/') && !token;
+  if (!SAFE_METHODS.has(request.method) && !apiWithoutCookie) {
     const sent = request.headers.get('x-csrf-token') ?? (await readFormField(request, '_csrf'));
     if (!sent || !safeEqual(sent, csrfToken)) {
       const error = new AppError(AppErrorCode.CSRF);

@@ -1,0 +1,246 @@
+// The authorization matrix: every route of app/routes.ts and every API endpoint × every role ×
+// a target in the actor's own unit / another unit / another tenant, asserting allow or deny.
+// The expectations are written out by hand from docs/access.md (not computed from the policy
+// code), so a route that forgets to ask the policy, or asks the wrong question, fails here.
+// A new route without an entry in MATRIX fails the coverage test.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import routes from '../../app/routes.ts';
+import { importRuns } from '../../db/schema/index.ts';
+import { createApiToken } from '../../core/api-tokens/create-api-token.ts';
+import type { Role } from '../../core/shared/actor.ts';
+import { Client, signInAs, startTestApp, type TestApp } from '../support/server.ts';
+import { createAccount, createPerson, createTenant, createUnit, makeLeader } from '../support/factories.ts';
+
+type Who = 'anonymous' | Role;
+const WHO: Who[] = ['anonymous', 'employee', 'unit_leader', 'coordinator', 'executive', 'union_rep', 'mentor', 'tenant_admin', 'platform_admin'];
+/** own: in the unit the employee works in and the leader leads; other: a sibling unit; foreign: another tenant. */
+type Target = 'own' | 'other' | 'foreign';
+
+/** allow = 2xx (or a redirect that is not to /login); deny = 403/404; login = redirect to /login (pages) or 401 (API); open = anything but 5xx/403. */
+type Outcome = 'allow' | 'deny' | 'login' | 'open';
+type Rule = (who: Who, target: Target) => Outcome;
+
+const signedIn = (who: Who) => who !== 'anonymous';
+const anyone: Rule = () => 'open';
+const everyMember: Rule = (who, target) => (!signedIn(who) ? 'login' : target === 'foreign' ? 'deny' : 'allow');
+const only =
+  (...roles: Who[]): Rule =>
+  (who, target) =>
+    !signedIn(who) ? 'login' : target === 'foreign' ? 'deny' : roles.includes(who) ? 'allow' : 'deny';
+// Person data: the employee is the person in the own unit; the leader leads the own unit.
+const personRead: Rule = (who, target) => {
+  if (!signedIn(who)) return 'login';
+  if (target === 'foreign') return 'deny';
+  if (['coordinator', 'executive', 'tenant_admin'].includes(who)) return 'allow';
+  if (target === 'own' && (who === 'employee' || who === 'unit_leader')) return 'allow';
+  return 'deny';
+};
+const personWrite: Rule = (who, target) => {
+  if (!signedIn(who)) return 'login';
+  if (target === 'foreign') return 'deny';
+  if (['coordinator', 'tenant_admin'].includes(who)) return 'allow';
+  if (target === 'own' && who === 'unit_leader') return 'allow';
+  return 'deny';
+};
+const personExport: Rule = (who, target) => (!signedIn(who) ? 'login' : target === 'own' && who === 'employee' ? 'allow' : 'deny');
+/** API endpoints answer like pages, except that 'login' means 401 problem+json (classified the same way). */
+const api = (rule: Rule): Rule => rule;
+
+interface Entry {
+  /** Path with :params; the test fills them per target. */
+  rule: Rule;
+  /** Query string to add. */
+  query?: string;
+  /** The page redirects the allowed actor on purpose (e.g. /me → profile). */
+  redirects?: boolean;
+  /** POST-only endpoints are exercised with an empty JSON body (and the CSRF header when signed in). */
+  method?: 'POST';
+}
+
+const MATRIX: Record<string, Entry> = {
+  '/': { rule: anyone },
+  language: { rule: anyone, redirects: true },
+  logout: { rule: anyone, redirects: true },
+  login: { rule: anyone },
+  'password/forgot': { rule: anyone },
+  'password/reset/:token': { rule: anyone },
+  'auth/oidc/start': { rule: anyone },
+  'auth/oidc/callback': { rule: anyone },
+  account: { rule: (who) => (signedIn(who) ? 'allow' : 'login') },
+  'admin/accounts': { rule: only('tenant_admin') },
+  'admin/accounts/new': { rule: only('tenant_admin') },
+  'admin/accounts/:accountId': { rule: only('tenant_admin') },
+  'admin/settings': { rule: only('tenant_admin') },
+  'admin/outbox': { rule: only('tenant_admin') },
+  org: { rule: everyMember },
+  'org/units/new': { rule: only('coordinator', 'tenant_admin') },
+  'org/units/:unitId': { rule: everyMember },
+  'org/units/:unitId/edit': { rule: only('coordinator', 'tenant_admin') },
+  people: { rule: everyMember },
+  'people/:personId': { rule: personRead },
+  'people/:personId/edit': { rule: personWrite },
+  'people/:personId/export': { rule: personExport },
+  me: { rule: (who) => (signedIn(who) ? 'allow' : 'login'), redirects: true },
+  admin: { rule: only('coordinator', 'tenant_admin') },
+  'admin/audit': { rule: only('tenant_admin') },
+  'admin/audit/export': { rule: only('tenant_admin') },
+  'admin/import': { rule: only('coordinator', 'tenant_admin') },
+  'admin/import/template/:format': { rule: only('coordinator', 'tenant_admin') },
+  'admin/import/:runId': { rule: only('coordinator', 'tenant_admin') },
+  platform: { rule: (who) => (!signedIn(who) ? 'login' : who === 'platform_admin' ? 'allow' : 'deny') },
+  'platform/tenants/new': { rule: (who) => (!signedIn(who) ? 'login' : who === 'platform_admin' ? 'allow' : 'deny') },
+  'admin/api-tokens': { rule: only('tenant_admin') },
+  'api/v1/openapi.json': { rule: anyone },
+  'api/v1/me': { rule: api((who) => (signedIn(who) ? 'allow' : 'login')) },
+  'api/v1/units': { rule: api(everyMember) },
+  'api/v1/units/:unitId': { rule: api(everyMember) },
+  'api/v1/units/:unitId/members': { rule: api(everyMember) },
+  // Listing people is tenant-wide (integrations, HR); leaders see their people on unit pages.
+  'api/v1/persons': { rule: api(only('coordinator', 'executive', 'tenant_admin')) },
+  'api/v1/persons/:personId': { rule: api(personRead) },
+  'api/v1/imports': { rule: api(only('coordinator', 'tenant_admin')) },
+  'api/v1/imports/:runId': { rule: api(only('coordinator', 'tenant_admin')) },
+  'api/v1/imports/:runId/preview': { rule: api(only('coordinator', 'tenant_admin')), method: 'POST' },
+  'api/v1/imports/:runId/commit': { rule: api(only('coordinator', 'tenant_admin')), method: 'POST' },
+  'api/v1/occupations': { rule: api((who) => (signedIn(who) ? 'allow' : 'login')) },
+  'api/*': { rule: anyone },
+  '*': { rule: anyone },
+};
+
+function routePaths(): string[] {
+  const out: string[] = [];
+  const walk = (list: Array<{ path?: string; index?: boolean; children?: unknown[] }>) => {
+    for (const r of list) {
+      out.push(r.index ? '/' : (r.path ?? ''));
+      if (r.children) walk(r.children as never);
+    }
+  };
+  walk(routes as never);
+  return out;
+}
+
+interface Fixture {
+  tenantA: string;
+  ids: Record<Target, { unitId: string; personId: string; accountId: string; runId: string }>;
+  clients: Map<Who, Client>;
+}
+
+function classify(status: number, location: string | null): 'allow' | 'deny' | 'login' | 'error' {
+  if (status >= 500) return 'error';
+  if (status === 401 || (status >= 300 && status < 400 && location?.includes('/login'))) return 'login';
+  if (status === 403 || status === 404) return 'deny';
+  if (status < 400) return 'allow';
+  return 'allow'; // 4xx other than 401/403/404 (e.g. 400/405/422): the actor got past authorization
+}
+
+describe('authorization matrix', () => {
+  let t: TestApp;
+  const fx: Fixture = { tenantA: '', ids: {} as Fixture['ids'], clients: new Map() };
+
+  before(async () => {
+    t = await startTestApp();
+    const db = t.db.database;
+    const a = await createTenant(db);
+    const b = await createTenant(db);
+    fx.tenantA = a.id;
+    const rootA = await createUnit(db, a.id);
+    const ownUnit = await createUnit(db, a.id, { parent: rootA, name: 'Eigen eining' });
+    const otherUnit = await createUnit(db, a.id, { parent: rootA, name: 'Anna eining' });
+    const rootB = await createUnit(db, b.id);
+    const e = await createPerson(db, a.id, { unitId: ownUnit.id });
+    const l = await createPerson(db, a.id, { unitId: ownUnit.id });
+    await makeLeader(db, a.id, ownUnit.id, l.person.id);
+    const f = await createPerson(db, a.id, { unitId: otherUnit.id });
+    const g = await createPerson(db, b.id, { unitId: rootB.id });
+    const accountOf = new Map<Who, string>();
+    accountOf.set('employee', (await createAccount(db, a.id, { personId: e.person.id })).id);
+    accountOf.set('unit_leader', (await createAccount(db, a.id, { personId: l.person.id })).id);
+    for (const role of ['coordinator', 'executive', 'union_rep', 'mentor', 'tenant_admin', 'platform_admin'] as const) {
+      accountOf.set(role, (await createAccount(db, a.id, { roles: [role] })).id);
+    }
+    const otherAccount = (await createAccount(db, a.id, { personId: f.person.id })).id;
+    const foreignAccount = (await createAccount(db, b.id, { personId: g.person.id })).id;
+    const run = async (tenantId: string) => {
+      const [row] = await db.withTenant(tenantId, (tx) =>
+        tx.insert(importRuns).values({ tenantId, createdBy: accountOf.get('tenant_admin')!, fileName: 'x.csv', fileType: 'csv', file: Buffer.from('a;b\n1;2\n'), status: 'uploaded' }).returning(),
+      );
+      return row!.id;
+    };
+    fx.ids = {
+      own: { unitId: ownUnit.id, personId: e.person.id, accountId: accountOf.get('employee')!, runId: await run(a.id) },
+      other: { unitId: otherUnit.id, personId: f.person.id, accountId: otherAccount, runId: await run(a.id) },
+      foreign: { unitId: rootB.id, personId: g.person.id, accountId: foreignAccount, runId: await run(b.id) },
+    };
+    fx.clients.set('anonymous', new Client(t.url));
+    for (const [who, accountId] of accountOf) fx.clients.set(who, await signInAs(t, a.id, accountId));
+  });
+  after(() => t.close());
+
+  it('covers every route in app/routes.ts', () => {
+    const missing = routePaths().filter((p) => !(p in MATRIX));
+    assert.deepEqual(missing, [], 'routes without an entry in the authorization matrix');
+  });
+
+  it('allows and denies every route for every role and target as documented', async () => {
+    const mismatches: string[] = [];
+    for (const [pattern, entry] of Object.entries(MATRIX)) {
+      const hasTarget = /:(unitId|personId|accountId|runId)/.test(pattern);
+      const targets: Target[] = hasTarget ? ['own', 'other', 'foreign'] : ['own'];
+      for (const target of targets) {
+        const ids = fx.ids[target];
+        let path = pattern === '/' ? '/' : `/${pattern}`;
+        path = path
+          .replace(':unitId', ids.unitId)
+          .replace(':personId', ids.personId)
+          .replace(':accountId', ids.accountId)
+          .replace(':runId', ids.runId)
+          .replace(':token', 'not-a-real-token')
+          .replace(':format', 'csv')
+          .replace('api/*', 'api/v1/not-here')
+          .replace(/\/\*$/, '/not-here');
+        for (const who of WHO) {
+          const expected = entry.rule(who, target);
+          const client = fx.clients.get(who)!;
+          const headers: Record<string, string> = path.startsWith('/api/') ? { accept: 'application/json' } : {};
+          const response =
+            entry.method === 'POST'
+              ? await client.fetch(path, { method: 'POST', body: '{}', headers: { ...headers, 'content-type': 'application/json', ...(client.csrf && who !== 'anonymous' ? { 'x-csrf-token': client.csrf } : {}) } })
+              : await client.get(path, { headers });
+          await response.arrayBuffer();
+          const got = classify(response.status, response.headers.get('location'));
+          const ok =
+            expected === 'open'
+              ? got !== 'error' && response.status !== 403
+              : expected === got || (expected === 'allow' && entry.redirects && got === 'allow');
+          if (!ok) mismatches.push(`${who.padEnd(14)} ${entry.method ?? 'GET'} ${pattern} [${target}] expected ${expected}, got ${response.status}${response.headers.get('location') ? ` → ${response.headers.get('location')}` : ''}`);
+        }
+      }
+    }
+    assert.deepEqual(mismatches, [], `authorization mismatches:\n${mismatches.join('\n')}`);
+  });
+
+  it('API tokens act within their scopes and their tenant', async () => {
+    const db = t.db.database;
+    const tenantA = fx.tenantA;
+    const orgOnly = await createApiToken({ database: db, actor: { kind: 'system', tenantId: tenantA, purpose: 'test' }, input: { name: 'org', scopes: ['org:read'] } });
+    const people = await createApiToken({ database: db, actor: { kind: 'system', tenantId: tenantA, purpose: 'test' }, input: { name: 'people', scopes: ['people:read'] } });
+    const call = async (secret: string, path: string) => (await fetch(`${t.url}${path}`, { headers: { authorization: `Bearer ${secret}`, accept: 'application/json' } })).status;
+    const cases: Array<[string, string, number]> = [
+      [orgOnly.secret, `/api/v1/units/${fx.ids.own.unitId}`, 200],
+      [orgOnly.secret, `/api/v1/units/${fx.ids.foreign.unitId}`, 404],
+      [orgOnly.secret, `/api/v1/persons/${fx.ids.own.personId}`, 403],
+      [people.secret, `/api/v1/persons/${fx.ids.own.personId}`, 200],
+      [people.secret, `/api/v1/persons/${fx.ids.other.personId}`, 200],
+      [people.secret, `/api/v1/persons/${fx.ids.foreign.personId}`, 404],
+      [people.secret, `/api/v1/imports`, 403],
+      ['rytme_not-a-token', `/api/v1/units`, 401],
+    ];
+    const mismatches: string[] = [];
+    for (const [secret, path, expected] of cases) {
+      const got = await call(secret, path);
+      if (got !== expected) mismatches.push(`${path} with ${secret === orgOnly.secret ? 'org:read' : secret === people.secret ? 'people:read' : 'bad'} token: expected ${expected}, got ${got}`);
+    }
+    assert.deepEqual(mismatches, []);
+  });
+});
