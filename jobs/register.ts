@@ -1,7 +1,9 @@
 // Register every job handler with the queue. Each area adds its handlers here.
 import type { AppServices } from '../server/services.ts';
 import { registerImportJobs } from './import.jobs.ts';
+import { registerAuthJobs } from './auth.jobs.ts';
 
 export async function registerJobs(services: AppServices): Promise<void> {
   await registerImportJobs(services);
+  await registerAuthJobs(services);
 }

@@ -53,3 +53,9 @@ export async function countRecentResetTokens(tx: Tx, accountId: string, since: D
     .where(and(eq(passwordResetTokens.accountId, accountId), gt(passwordResetTokens.createdAt, since)));
   return rows[0]?.n ?? 0;
 }
+
+/** Housekeeping: tokens that expired before `before` are of no further use. */
+export async function deleteResetTokensExpiredBefore(tx: Tx, before: Date): Promise<number> {
+  const rows = await tx.delete(passwordResetTokens).where(sql`${passwordResetTokens.expiresAt} < ${before}`).returning({ tokenHash: passwordResetTokens.tokenHash });
+  return rows.length;
+}

@@ -44,8 +44,10 @@ export async function deleteSessionsOfAccount(tx: Tx, accountId: string) {
   return deleted.length;
 }
 
-export async function deleteExpiredSessions(tx: Tx, now: Date) {
-  await tx.delete(sessions).where(sql`${sessions.expiresAt} < ${now}`);
+export async function deleteExpiredSessions(tx: Tx, now: Date, idleSince?: Date) {
+  const expired = idleSince ? sql`${sessions.expiresAt} < ${now} or ${sessions.lastSeenAt} < ${idleSince}` : sql`${sessions.expiresAt} < ${now}`;
+  const deleted = await tx.delete(sessions).where(expired).returning({ idHash: sessions.idHash });
+  return deleted.length;
 }
 
 /** Roles explicitly assigned, paths of units the account's person leads, and of units they work in. */

@@ -31,6 +31,7 @@ export async function clearThrottle(tx: Tx, key: string): Promise<void> {
   await tx.delete(loginThrottle).where(eq(loginThrottle.key, key));
 }
 
-export async function deleteStaleThrottles(tx: Tx, before: Date): Promise<void> {
-  await tx.delete(loginThrottle).where(sql`${loginThrottle.windowStart} < ${before}`);
+export async function deleteStaleThrottles(tx: Tx, before: Date): Promise<number> {
+  const deleted = await tx.delete(loginThrottle).where(sql`${loginThrottle.windowStart} < ${before}`).returning({ key: loginThrottle.key });
+  return deleted.length;
 }
