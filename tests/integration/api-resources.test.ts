@@ -162,6 +162,8 @@ describe('API resources', () => {
     assert.equal(res.headers.get('etag'), 'W/"1"');
     const person = (await res.json()) as { id: string; version: number; employments: Array<{ employeeNumber: string; unitPathNames: string[]; ftePercent: number }> };
     assert.equal(person.version, 1);
+    const unchanged = await get(full, `/api/v1/persons/${target.id}`, { 'if-none-match': 'W/"1"' });
+    assert.equal(unchanged.status, 304);
     assert.equal(person.employments[0]!.employeeNumber, target.number);
     assert.deepEqual(person.employments[0]!.unitPathNames, ['Fjordvik kommune', 'Helse og omsorg', 'Fjordheimen']);
     const audit = await t.db.database.withPlatform((tx) =>

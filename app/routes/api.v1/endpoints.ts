@@ -200,7 +200,8 @@ export const listPersons = defineEndpoint({
   method: 'get',
   path: '/api/v1/persons',
   summary: 'List persons',
-  description: 'Persons ordered by id. Filter by `unitId` (the unit and every unit below it, active employments) and/or by `employeeNumber` (exact).',
+  description:
+    'Persons ordered by id. Filter by `unitId` (the unit and every unit below it, active employments) and/or by `employeeNumber` (exact). A token with people:read may list everyone; a signed-in unit leader only with a `unitId` they lead.',
   tag: 'people',
   scopes: ['people:read'],
   query: z.object({
