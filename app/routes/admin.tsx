@@ -5,7 +5,8 @@ import type { Route } from './+types/admin';
 import { can, type Action } from '../../core/shared/policy.ts';
 import type { BreadcrumbHandle } from '../components/breadcrumbs.tsx';
 import { useT } from '../i18n/use-t.ts';
-import { requireActor } from '../server/route-helpers.server.ts';
+import { requireActor, runForPage } from '../server/route-helpers.server.ts';
+import { forbidden } from '../../core/shared/app-error.ts';
 
 export const handle: BreadcrumbHandle = {
   breadcrumb: (_data, t) => ({ label: t('admin.home.title'), to: '/admin' }),
@@ -22,7 +23,10 @@ const PAGES = [
 
 export function loader({ request, context }: Route.LoaderArgs) {
   const actor = requireActor(request, context);
-  return { pages: PAGES.filter((p) => can(actor, p.action, { tenantId: actor.tenantId })).map(({ key, href }) => ({ key, href })) };
+  const pages = PAGES.filter((p) => can(actor, p.action, { tenantId: actor.tenantId })).map(({ key, href }) => ({ key, href }));
+  // Deny by default: someone with no administration function gets 403, not an empty page.
+  if (pages.length === 0) return runForPage(context, () => Promise.reject(forbidden()));
+  return { pages };
 }
 
 export default function AdminHome({ loaderData }: Route.ComponentProps) {
@@ -34,24 +38,20 @@ export default function AdminHome({ loaderData }: Route.ComponentProps) {
         {t('admin.home.title')}
       </Heading>
       <Paragraph>{t('admin.home.intro')}</Paragraph>
-      {loaderData.pages.length === 0 ? (
-        <Paragraph>{t('admin.home.none')}</Paragraph>
-      ) : (
-        <ul style={{ listStyle: 'none', padding: 0, margin: 0, display: 'grid', gap: '1rem', gridTemplateColumns: 'repeat(auto-fill, minmax(16rem, 1fr))' }}>
-          {loaderData.pages.map((p) => (
-            <li key={p.key}>
-              <Card data-color="neutral" style={{ height: '100%' }}>
-                <Card.Block>
-                  <Heading level={2} data-size="sm">
-                    <a href={p.href}>{t(`admin.home.${p.key}.title`)}</a>
-                  </Heading>
-                  <Paragraph>{t(`admin.home.${p.key}.body`)}</Paragraph>
-                </Card.Block>
-              </Card>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ul style={{ listStyle: 'none', padding: 0, margin: 0, display: 'grid', gap: '1rem', gridTemplateColumns: 'repeat(auto-fill, minmax(16rem, 1fr))' }}>
+        {loaderData.pages.map((p) => (
+          <li key={p.key}>
+            <Card data-color="neutral" style={{ height: '100%' }}>
+              <Card.Block>
+                <Heading level={2} data-size="sm">
+                  <a href={p.href}>{t(`admin.home.${p.key}.title`)}</a>
+                </Heading>
+                <Paragraph>{t(`admin.home.${p.key}.body`)}</Paragraph>
+              </Card.Block>
+            </Card>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }
