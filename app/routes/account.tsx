@@ -14,7 +14,7 @@ import { STATUS_FOR } from '../http/problem.ts';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { useLanguage, useT } from '../i18n/use-t.ts';
 import { LANGUAGE_COOKIE, serializeCookie } from '../server/cookies.ts';
-import { getRequestInfo, getServices, getSessionState, requireActor, runForForm, runForPage, serverT } from '../server/route-helpers.server.ts';
+import { getRequestInfo, getServices, getSessionState, requireActor, runForForm, runForPage } from '../server/route-helpers.server.ts';
 import { FormProblems, StatusMessage, fieldError, formatDateTime, TextField } from './login.shared.tsx';
 
 export const handle = { breadcrumb: (_: unknown, t: (k: string) => string) => ({ label: t('auth.account.title'), to: '/account' }) };
@@ -34,7 +34,6 @@ export async function action({ request, context }: Route.ActionArgs) {
   const actor = requireActor(request, context);
   const services = getServices(context);
   const state = getSessionState(context);
-  const t = serverT(context);
   const form = Object.fromEntries(await request.formData());
   const result = await runForForm(context, async () => {
     const input = parseOrThrow(ZAccountFormSchema, form);
@@ -48,9 +47,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     return { intent: 'password' as const, language: null };
   });
   if (!result.ok) return data({ ok: false as const, intent: String(form.intent ?? ''), error: result.error }, { status: STATUS_FOR[result.error.code] });
-  // The language message is written in the language just chosen.
-  const message = result.value.intent === 'language' ? t('auth.account.languageSaved') : t('auth.account.passwordChanged');
-  return { ok: true as const, intent: result.value.intent, message };
+  return { ok: true as const, intent: result.value.intent };
 }
 
 export default function AccountPage({ loaderData, actionData }: Route.ComponentProps) {
@@ -65,7 +62,8 @@ export default function AccountPage({ loaderData, actionData }: Route.ComponentP
         {t('auth.account.title')}
       </Heading>
       <Paragraph>{t('auth.account.intro')}</Paragraph>
-      <StatusMessage message={actionData?.ok ? (actionData.intent === 'language' ? t('auth.account.languageSaved') : actionData.message) : null} />
+      {/* Translated here, so a language change is confirmed in the language just chosen. */}
+      <StatusMessage message={actionData?.ok ? t(actionData.intent === 'language' ? 'auth.account.languageSaved' : 'auth.account.passwordChanged') : null} />
       <Card>
         <Heading level={2} data-size="sm">
           {t('auth.account.facts')}

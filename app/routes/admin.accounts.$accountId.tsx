@@ -31,7 +31,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const actor = requireActor(request, context);
   const account = await runForPage(context, () => {
     if (!/^[0-9a-f-]{36}$/i.test(params.accountId)) throw new AppError(AppErrorCode.NOT_FOUND);
-    return getAccountForAdmin({ database: getServices(context).database, actor, accountId: params.accountId });
+    return getAccountForAdmin({ database: getServices(context).database, actor, accountId: params.accountId, requestId: getRequestInfo(context).requestId });
   });
   const done = new URL(request.url).searchParams.get('done');
   return { account, done: done && done in DONE ? DONE[done as keyof typeof DONE] : null };

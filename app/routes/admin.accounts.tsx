@@ -35,10 +35,13 @@ export default function AdminAccounts({ loaderData }: Route.ComponentProps) {
         {t('auth.admin.accounts.title')}
       </Heading>
       <Paragraph>{t('auth.admin.accounts.intro')}</Paragraph>
-      <div className="cluster">
-        <Form method="get" role="search" className="cluster">
+      <div className="cluster" style={{ alignItems: 'flex-end' }}>
+        <Form method="get" role="search" className="stack" style={{ gap: '0.25rem' }}>
+          <label htmlFor="account-search" className="ds-label">
+            {t('auth.admin.accounts.search')}
+          </label>
           <Search>
-            <Search.Input name="q" aria-label={t('auth.admin.accounts.search')} defaultValue={query} />
+            <Search.Input id="account-search" name="q" defaultValue={query} />
             <Search.Clear aria-label={t('common.actions.cancel')} />
             <Search.Button type="submit" aria-label={t('auth.admin.accounts.searchSubmit')} />
           </Search>

@@ -1,7 +1,7 @@
 // Small pieces the sign-in and account-administration pages share: the error summary for a
 // failed form, a field's message, the status alert, dates in the user's language, and the
 // session cookie. (Not a route; lives beside the auth routes.)
-import type { ComponentProps, ReactNode } from 'react';
+import { useEffect, useRef, type ComponentProps, type ReactNode } from 'react';
 import { Alert, ErrorSummary, Field, Heading, Input, Label, Paragraph, ValidationMessage } from '@digdir/designsystemet-react';
 import { useT } from '../i18n/use-t.ts';
 import type { ErrorPayload } from '../http/problem.ts';
@@ -17,11 +17,17 @@ export function fieldError(result: FormResult, path: string): string | undefined
 /** Validation problems as a linked summary; any other failure as one alert. */
 export function FormProblems({ result, titleKey }: { result: FormResult; titleKey?: string }) {
   const t = useT();
-  if (!result || result.ok) return null;
-  const { error } = result;
+  const summary = useRef<HTMLDivElement>(null);
+  const failed = result && !result.ok ? result.error : null;
+  // After a failed submit, move focus to the summary so it is read out and the links are next.
+  useEffect(() => {
+    if (failed?.issues.length) summary.current?.focus();
+  }, [failed]);
+  if (!failed) return null;
+  const error = failed;
   if (error.issues.length) {
     return (
-      <ErrorSummary>
+      <ErrorSummary ref={summary} tabIndex={-1}>
         <ErrorSummary.Heading>{t('errors.summaryTitle')}</ErrorSummary.Heading>
         <ErrorSummary.List>
           {error.issues.map((i) => (

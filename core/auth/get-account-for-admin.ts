@@ -1,7 +1,8 @@
 // One account as the administrator sees it: identity, sign-in methods, roles, and which roles
-// this administrator may grant.
+// this administrator may grant. The look is audited (it shows who an employee's account is).
 import type { Database } from '../../db/client.ts';
 import { findAccountById, findPersonName, listAccountRoles } from '../../db/repositories/account.repository.ts';
+import { appendAudit } from '../../db/repositories/audit.repository.ts';
 import { ASSIGNABLE_ROLES, type AccountActor } from '../shared/actor.ts';
 import { notFound } from '../shared/app-error.ts';
 import { authorize } from '../shared/policy.ts';
@@ -11,7 +12,7 @@ export function grantableRoles(actor: AccountActor): string[] {
   return ASSIGNABLE_ROLES.filter((r) => r !== 'platform_admin' || actor.roles.has('platform_admin'));
 }
 
-export async function getAccountForAdmin(options: { database: Database; actor: AccountActor; accountId: string }) {
+export async function getAccountForAdmin(options: { database: Database; actor: AccountActor; accountId: string; requestId?: string | undefined }) {
   const { actor } = options;
   authorize(actor, 'account.manage', { tenantId: actor.tenantId });
   return options.database.withTenant(actor.tenantId, async (tx) => {
@@ -19,6 +20,7 @@ export async function getAccountForAdmin(options: { database: Database; actor: A
     if (!account) throw notFound();
     const roles = await listAccountRoles(tx, account.id);
     const person = account.personId ? await findPersonName(tx, account.personId) : null;
+    await appendAudit(tx, { tenantId: actor.tenantId, actor: actor.accountId, action: 'account.read', subjectType: 'account', subjectId: account.id, requestId: options.requestId });
     return {
       id: account.id,
       email: account.email,

@@ -79,6 +79,7 @@ describe('account administration', () => {
     const v1 = await version(target.id);
     const page = await (await admin.get(`/admin/accounts/${target.id}`)).text();
     assert.doesNotMatch(page, /value="platform_admin"/, 'a tenant admin is not offered platform_admin');
+    assert.equal((await rows(sql`select 1 from audit_log where action = 'account.read' and subject_id = ${target.id} and actor = ${adminId}`)).length, 1, 'looking at an account is audited');
     assert.equal((await admin.postForm(`/admin/accounts/${target.id}`, { intent: 'roles', version: String(v1), roles: 'coordinator' })).status, 302);
     assert.deepEqual((await rows<{ role: string }>(sql`select role from role_assignments where account_id = ${target.id}`)).map((r) => r.role), ['coordinator']);
     const stale = await admin.postForm(`/admin/accounts/${target.id}`, { intent: 'roles', version: String(v1), roles: 'executive' });
