@@ -157,7 +157,7 @@ export async function apiHandler<D extends ApiEndpointDef>(endpoint: D, args: Ap
   if (!query.ok) issues.push(...query.issues);
   let body: { ok: true; value: unknown } | { ok: false; issues: ValidationIssue[] } = { ok: true, value: undefined };
   if (endpoint.body) {
-    if (!JSON_TYPE.test(request.headers.get('content-type') ?? '')) return problem(new AppError(AppErrorCode.UNSUPPORTED_MEDIA_TYPE), language, instance, { 'Accept-Patch': 'application/json' });
+    if (!JSON_TYPE.test(request.headers.get('content-type') ?? '')) return problem(new AppError(AppErrorCode.UNSUPPORTED_MEDIA_TYPE), language, instance, endpoint.method === 'patch' ? { 'Accept-Patch': 'application/json' } : undefined);
     let raw: unknown;
     try {
       raw = JSON.parse(await request.text());
