@@ -43,7 +43,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       return { intent: 'language' as const, language: input.language };
     }
     if (input.newPassword !== input.confirm) throw new AppError(AppErrorCode.VALIDATION, { issues: [{ path: 'confirm', key: 'auth.reset.mismatch' }] });
-    await changePassword({ database: services.database, actor, sessionIdHash: state.session!.idHash, currentPassword: input.currentPassword, newPassword: input.newPassword, requestId: getRequestInfo(context).requestId });
+    await changePassword({ database: services.database, actor, sessionIdHash: state.session!.idHash, currentPassword: input.currentPassword, newPassword: input.newPassword, now: new Date(), requestId: getRequestInfo(context).requestId });
     return { intent: 'password' as const, language: null };
   });
   if (!result.ok) return data({ ok: false as const, intent: String(form.intent ?? ''), error: result.error }, { status: STATUS_FOR[result.error.code] });

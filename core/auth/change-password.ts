@@ -1,9 +1,12 @@
-// Change one's own password: the current password must be right; the new one is hashed with
-// argon2id; every other session of the account is ended (this one stays); audited.
+// Change one's own password: the current password must be right (wrong guesses count towards
+// the same per-account throttle as sign-in); the new one is hashed with argon2id; every other
+// session of the account is ended (this one stays); audited.
 import type { Database } from '../../db/client.ts';
 import { findAccountById, setAccountPasswordHash } from '../../db/repositories/account.repository.ts';
 import { appendAudit } from '../../db/repositories/audit.repository.ts';
 import { deleteOtherSessionsOfAccount } from '../../db/repositories/session.repository.ts';
+import { addThrottleFailure, clearThrottle, readThrottle } from '../../db/repositories/throttle.repository.ts';
+import { ACCOUNT_FAILURE_LIMIT, THROTTLE_WINDOW_MINUTES, accountThrottleKey, isLocked } from './auth.rules.ts';
 import type { AccountActor } from '../shared/actor.ts';
 import { AppError, AppErrorCode } from '../shared/app-error.ts';
 import { hashPassword, verifyPassword } from './password.ts';
@@ -15,6 +18,7 @@ export interface ChangePasswordOptions {
   sessionIdHash: string;
   currentPassword: string;
   newPassword: string;
+  now: Date;
   requestId?: string | undefined;
 }
 
@@ -23,12 +27,17 @@ export async function changePassword(options: ChangePasswordOptions): Promise<vo
   assertPasswordStrength(options.newPassword, 'newPassword');
   const account = await database.withTenant(actor.tenantId, (tx) => findAccountById(tx, actor.accountId));
   if (!account) throw new AppError(AppErrorCode.UNAUTHENTICATED);
+  const throttleKey = accountThrottleKey(actor.tenantId, account.email);
+  const [state] = await database.withPlatform((tx) => readThrottle(tx, [throttleKey]));
+  if (isLocked(state, ACCOUNT_FAILURE_LIMIT, options.now)) throw new AppError(AppErrorCode.RATE_LIMITED, { messageKey: 'auth.login.rateLimited', params: { minutes: THROTTLE_WINDOW_MINUTES } });
   if (!account.passwordHash || !(await verifyPassword(account.passwordHash, options.currentPassword))) {
-    await database.withTenant(actor.tenantId, (tx) =>
-      appendAudit(tx, { tenantId: actor.tenantId, actor: actor.accountId, action: 'auth.password_change_failed', subjectType: 'account', subjectId: actor.accountId, requestId: options.requestId }),
-    );
+    await database.withPlatform(async (tx) => {
+      await addThrottleFailure(tx, throttleKey, options.now, THROTTLE_WINDOW_MINUTES);
+      await appendAudit(tx, { tenantId: actor.tenantId, actor: actor.accountId, action: 'auth.password_change_failed', subjectType: 'account', subjectId: actor.accountId, requestId: options.requestId });
+    });
     throw new AppError(AppErrorCode.VALIDATION, { issues: [{ path: 'currentPassword', key: 'auth.account.password.wrongCurrent' }] });
   }
+  await database.withPlatform((tx) => clearThrottle(tx, throttleKey));
   const passwordHash = await hashPassword(options.newPassword);
   await database.withTenant(actor.tenantId, async (tx) => {
     await setAccountPasswordHash(tx, actor.accountId, passwordHash);

@@ -121,6 +121,16 @@ describe('own account page', () => {
     assert.equal((await elsewhere.get('/account')).status, 302);
   });
 
+  it('counts wrong current passwords towards the account throttle', async () => {
+    const tenant = await createTenant(t.db.database);
+    const account = await createAccount(t.db.database, tenant.id, {});
+    const client = await signInAs(t, tenant.id, account.id);
+    for (let i = 0; i < 5; i++) assert.equal((await client.postForm('/account', { intent: 'password', currentPassword: `guess-${i}`, newPassword: 'nytt-og-langt-passord', confirm: 'nytt-og-langt-passord' })).status, 422);
+    const locked = await client.postForm('/account', { intent: 'password', currentPassword: TEST_PASSWORD, newPassword: 'nytt-og-langt-passord', confirm: 'nytt-og-langt-passord' });
+    assert.equal(locked.status, 429);
+    assert.match(await locked.text(), /For mange mislukka forsøk/);
+  });
+
   it('saves the language on the account and in the cookie', async () => {
     const tenant = await createTenant(t.db.database);
     const account = await createAccount(t.db.database, tenant.id, {});

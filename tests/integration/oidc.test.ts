@@ -141,6 +141,20 @@ describe('OpenID Connect sign-in', () => {
     assert.equal(other.cookies.get('rytme_session'), undefined);
   });
 
+  it('sends the user back to the sign-in page with a clear message when the provider cannot be reached', async () => {
+    const down = await createTenant(t.db.database, { name: 'Nedevik kommune' });
+    const closedPort = await freePort();
+    await t.db.database.withPlatform((tx) =>
+      tx.update(tenants).set({ oidc: { kind: 'entra', issuer: `http://127.0.0.1:${closedPort}`, clientId: 'x', clientSecret: 'y', displayName: 'Entra' } }).where(eq(tenants.id, down.id)),
+    );
+    const browser = new Client(t.url);
+    const res = await browser.get(`/auth/oidc/start?tenant=${down.slug}`);
+    assert.equal(res.status, 302);
+    assert.equal(res.headers.get('location'), `/login?tenant=${down.slug}&oidcError=unavailable`);
+    assert.match(await (await browser.get(res.headers.get('location')!)).text(), /Vi får ikkje kontakt med identitetstilbydaren/);
+    assert.equal((await browser.get('/auth/oidc/start?tenant=finst-ikkje')).status, 404);
+  });
+
   it('the settings page shows the OIDC settings but never the client secret', async () => {
     const admin = await createAccount(t.db.database, tenant.id, { roles: ['tenant_admin'] });
     const client = await signInAs(t, tenant.id, admin.id);
