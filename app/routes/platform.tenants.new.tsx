@@ -51,6 +51,20 @@ export default function NewTenantPage({ loaderData, actionData }: Route.Componen
   const previous = actionData?.input;
   const fieldError = (field: FieldName) => error?.issues.find((i) => i.path === field)?.message;
   const fieldId = (field: FieldName) => `tenant-${field}`;
+  const LABEL: Record<FieldName, string> = {
+    name: t('admin.platform.create.name'),
+    slug: t('admin.platform.create.slug'),
+    municipalityNumber: t('admin.platform.create.municipalityNumber'),
+    regionId: t('admin.platform.create.region'),
+    defaultLanguage: t('admin.platform.create.defaultLanguage'),
+    adminName: `${t('admin.platform.create.adminSection')}: ${t('admin.platform.create.adminName')}`,
+    adminEmail: `${t('admin.platform.create.adminSection')}: ${t('admin.platform.create.adminEmail')}`,
+  };
+  const isField = (path: string): path is FieldName => (FIELDS as readonly string[]).includes(path);
+  // In the order of the form, each named by its field.
+  const summary = (error?.issues ?? [])
+    .map((issue) => ({ ...issue, field: isField(issue.path) ? issue.path : ('name' as FieldName) }))
+    .sort((x, y) => FIELDS.indexOf(x.field) - FIELDS.indexOf(y.field));
 
   return (
     <div className="stack" style={{ maxWidth: '40rem' }}>
@@ -63,9 +77,9 @@ export default function NewTenantPage({ loaderData, actionData }: Route.Componen
         <ErrorSummary>
           <ErrorSummary.Heading>{t('errors.summaryTitle')}</ErrorSummary.Heading>
           <ErrorSummary.List>
-            {error.issues.map((issue) => (
-              <ErrorSummary.Item key={issue.path}>
-                <ErrorSummary.Link href={`#${(FIELDS as readonly string[]).includes(issue.path) ? fieldId(issue.path as FieldName) : fieldId('name')}`}>{issue.message}</ErrorSummary.Link>
+            {summary.map((issue) => (
+              <ErrorSummary.Item key={`${issue.path}:${issue.message}`}>
+                <ErrorSummary.Link href={`#${fieldId(issue.field)}`}>{`${LABEL[issue.field]}: ${issue.message}`}</ErrorSummary.Link>
               </ErrorSummary.Item>
             ))}
           </ErrorSummary.List>

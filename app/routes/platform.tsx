@@ -32,7 +32,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       ? (overview.regions.find((r) => r.id === subject)?.name ?? null)
       : (overview.tenants.find((tn) => tn.id === subject)?.name ?? null)
     : null;
-  return { ...overview, notice: notice && noticeName ? { kind: notice, name: noticeName } : null };
+  // Suspending ends every session of a municipality: a confirmation step that works without JavaScript.
+  const confirmId = params.get('suspend');
+  const confirm = overview.tenants.find((tn) => tn.id === confirmId && tn.status === 'active' && !tn.isOwn) ?? null;
+  return { ...overview, notice: notice && noticeName ? { kind: notice, name: noticeName } : null, confirm: confirm ? { id: confirm.id, name: confirm.name, version: confirm.version } : null };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -63,7 +66,7 @@ export default function PlatformPage({ loaderData, actionData }: Route.Component
   const num = new Intl.NumberFormat(NUMBER_LOCALES[language]);
   const regionError = actionData?.intent === 'createRegion' ? actionData.error : null;
   const statusError = actionData?.intent === 'status' ? actionData.error : null;
-  const { tenants, regions, notice } = loaderData;
+  const { tenants, regions, notice, confirm } = loaderData;
 
   return (
     <div className="stack">
@@ -82,6 +85,27 @@ export default function PlatformPage({ loaderData, actionData }: Route.Component
                 ? t(`admin.platform.${notice.kind}`, { name: notice.name })
                 : t(`admin.platform.create.${notice.kind}`, { name: notice.name })}
           </Paragraph>
+        </Alert>
+      ) : null}
+      {confirm && !statusError ? (
+        <Alert data-color="warning" role="alertdialog" aria-labelledby="suspend-title" aria-describedby="suspend-body">
+          <Heading level={2} data-size="sm" id="suspend-title">
+            {t('admin.platform.confirmSuspend.title', { name: confirm.name })}
+          </Heading>
+          <Paragraph id="suspend-body">{t('admin.platform.confirmSuspend.body')}</Paragraph>
+          <Form method="post" action="/platform" className="cluster">
+            <CsrfField />
+            <input type="hidden" name="intent" value="status" />
+            <input type="hidden" name="tenantId" value={confirm.id} />
+            <input type="hidden" name="version" value={confirm.version} />
+            <input type="hidden" name="status" value="suspended" />
+            <Button type="submit" data-color="danger" disabled={busy} autoFocus>
+              {t('admin.platform.suspend', { name: confirm.name })}
+            </Button>
+            <Button asChild variant="secondary">
+              <a href="/platform">{t('common.actions.cancel')}</a>
+            </Button>
+          </Form>
         </Alert>
       ) : null}
       {statusError ? (
@@ -136,15 +160,19 @@ export default function PlatformPage({ loaderData, actionData }: Route.Component
                     <Table.Cell style={NUMERIC}>{num.format(tn.people)}</Table.Cell>
                     <Table.Cell style={NUMERIC}>{num.format(tn.accounts)}</Table.Cell>
                     <Table.Cell>
-                      {tn.isOwn ? null : (
+                      {tn.isOwn ? null : tn.status === 'active' ? (
+                        <Button asChild variant="secondary" data-size="sm" data-color="danger">
+                          <a href={`/platform?suspend=${tn.id}`}>{t('admin.platform.suspend', { name: tn.name })}</a>
+                        </Button>
+                      ) : (
                         <Form method="post" action="/platform">
                           <CsrfField />
                           <input type="hidden" name="intent" value="status" />
                           <input type="hidden" name="tenantId" value={tn.id} />
                           <input type="hidden" name="version" value={tn.version} />
-                          <input type="hidden" name="status" value={tn.status === 'active' ? 'suspended' : 'active'} />
-                          <Button type="submit" variant="secondary" data-size="sm" data-color={tn.status === 'active' ? 'danger' : 'accent'} disabled={busy}>
-                            {tn.status === 'active' ? t('admin.platform.suspend', { name: tn.name }) : t('admin.platform.reactivate', { name: tn.name })}
+                          <input type="hidden" name="status" value="active" />
+                          <Button type="submit" variant="secondary" data-size="sm" disabled={busy}>
+                            {t('admin.platform.reactivate', { name: tn.name })}
                           </Button>
                         </Form>
                       )}

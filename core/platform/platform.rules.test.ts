@@ -41,6 +41,7 @@ describe('platform rules', () => {
     assert.equal(issues.adminEmail, 'errors.field.required');
     assert.equal(issues.defaultLanguage, 'errors.field.invalid');
     assert.equal(issuesOf({ ...valid, adminEmail: 'not-an-address' }).adminEmail, 'errors.field.format.email');
+    assert.equal(issuesOf({ ...valid, adminEmail: '  ' }).adminEmail, 'errors.field.required');
   });
 
   it('suggests a slug from a Norwegian name', () => {

@@ -42,6 +42,13 @@ export function parseCreateTenant(input: unknown): TCreateTenant {
     ? []
     : issuesFromZod(result.error).map((i) => (i.key === 'errors.field.tooShort' && i.params?.min === 1 ? { path: i.path, key: 'errors.field.required' } : i));
   const raw = (input ?? {}) as Record<string, unknown>;
+  // A field left empty is "required", whatever format it would have needed.
+  for (const issue of issues) {
+    const value = raw[issue.path];
+    if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+      if (issue.path !== 'regionId') issue.key = 'errors.field.required';
+    }
+  }
   const has = (path: string) => issues.some((i) => i.path === path);
   const slug = typeof raw.slug === 'string' ? raw.slug.trim().toLowerCase() : '';
   if (!has('slug') && !SLUG_PATTERN.test(slug)) issues.push({ path: 'slug', key: 'admin.platform.errors.slugFormat' });

@@ -133,8 +133,15 @@ describe('platform administration', () => {
   });
 
   it("suspends a tenant, ending its sessions, and reactivates it; stale forms are refused", async () => {
-    assert.equal((await otherUser.get('/admin')).status, 200, 'signed in before');
+    assert.equal((await otherUser.get('/admin')).status, 403, 'signed in before (but no administration function)');
     const version = (await t.db.database.withPlatform((tx) => tx.select({ v: tenants.version }).from(tenants).where(eq(tenants.id, other.id))))[0]!.v;
+    // The list links to a confirmation step; only its form suspends.
+    const list = await (await platformAdmin.get('/platform')).text();
+    assert.match(list, new RegExp(`href="/platform\\?suspend=${other.id}"`));
+    const confirm = await (await platformAdmin.get(`/platform?suspend=${other.id}`)).text();
+    assert.match(confirm, /role="alertdialog"/);
+    assert.match(confirm, /Vil du stengje Bbb nabokommune\?/);
+    assert.match(confirm, new RegExp(`name="version" value="${version}"`));
     const res = await platformAdmin.postForm('/platform', { intent: 'status', tenantId: other.id, status: 'suspended', version: String(version) });
     assert.equal(res.status, 302);
     assert.match(res.headers.get('location') ?? '', /notice=suspended/);
