@@ -1,7 +1,7 @@
 // Read a stored import file and validate its rows with a mapping (pure): the shared first half
 // of preview and commit. File-level problems come back as a single issue.
 import type { ImportMapping } from './fields.ts';
-import { readImportFile } from './read-file.ts';
+import { cachedRead, readImportFileCached } from './read-cache.ts';
 import { parseEmployeeRows, parseUnitSheet, type EmployeeRow, type RowIssue, type UnitRow } from './row.rules.ts';
 
 export interface Analysis {
@@ -13,8 +13,9 @@ export interface Analysis {
   fileProblem: RowIssue | null;
 }
 
-export async function analyseFile(file: Uint8Array, mapping: ImportMapping, thisYear: number): Promise<Analysis> {
-  const read = await readImportFile(file);
+/** `file` is the stored file, loaded only when this process has not parsed it already (by `hash`). */
+export async function analyseFile(file: { hash: string | undefined; load: () => Promise<Uint8Array> }, mapping: ImportMapping, thisYear: number): Promise<Analysis> {
+  const read = (file.hash ? cachedRead(file.hash) : null) ?? (await readImportFileCached(await file.load()));
   if (!read.ok) return { rows: [], units: [], issues: [], rowCount: 0, fileProblem: { row: 0, column: '', key: read.problem.key, ...(read.problem.params ? { params: read.problem.params } : {}) } };
   const parsed = parseEmployeeRows(read.employees, mapping, { thisYear });
   if (parsed.missingColumns.length) {

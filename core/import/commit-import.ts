@@ -13,7 +13,7 @@ import { appendAudit, type AuditEntry } from '../../db/repositories/audit.reposi
 import {
   appendAuditBatch,
   endEmployments,
-  findImportRunWithFile,
+  findImportRun,
   lockTenantImports,
   setImportProgress,
   transitionImportRun,
@@ -29,7 +29,7 @@ import type { ImportMapping } from './fields.ts';
 import { auditActor, todayIso, type ImportCounts, type ImportSummary } from './import-run.ts';
 import { buildPlan, fingerprint } from './plan.rules.ts';
 import { clearProgress, reportProgress } from './progress.ts';
-import { loadState } from './load-state.ts';
+import { loadFile, loadState } from './load-state.ts';
 import { markFailed } from './preview-import.ts';
 
 export interface CommitImportOptions {
@@ -60,7 +60,7 @@ export async function commitImport(options: CommitImportOptions): Promise<Commit
   const { database, actor, runId } = options;
   authorize(actor, 'import.run', { tenantId: actor.tenantId });
   const now = options.now ?? new Date();
-  const run = await database.withTenant(actor.tenantId, (tx) => findImportRunWithFile(tx, runId));
+  const run = await database.withTenant(actor.tenantId, (tx) => findImportRun(tx, runId));
   if (!run) throw notFound();
   if (run.status !== 'committing') throw new AppError(AppErrorCode.CONFLICT, { messageKey: 'import.run.notPreviewed' });
   const summary = (run.summary ?? {}) as unknown as ImportSummary;
@@ -76,7 +76,7 @@ export async function commitImport(options: CommitImportOptions): Promise<Commit
   };
 
   try {
-    const analysis = await analyseFile(run.file, mapping, Number(todayIso(now).slice(0, 4)));
+    const analysis = await analyseFile({ hash: summary.fileHash, load: () => loadFile(database, actor.tenantId, runId) }, mapping, Number(todayIso(now).slice(0, 4)));
     if (analysis.fileProblem || analysis.issues.length) throw new ImportRefused('import.failed.invalid');
     const counts = await database.withTenant(actor.tenantId, async (tx) => {
       await lockTenantImports(tx, actor.tenantId);

@@ -28,6 +28,8 @@ export interface ImportCounts {
 }
 
 export interface ImportSummary {
+  /** sha256 of the stored file (finds it in the in-process parse cache). */
+  fileHash?: string;
   kind: 'csv' | 'xlsx';
   headers: string[];
   rowCount: number;

@@ -4,7 +4,7 @@
 // written to the run as it goes (short transactions, visible to every connection).
 import type { Database } from '../../db/client.ts';
 import { appendAudit } from '../../db/repositories/audit.repository.ts';
-import { findImportRunWithFile, setImportProgress, transitionImportRun } from '../../db/repositories/import.repository.ts';
+import { findImportRun, setImportProgress, transitionImportRun } from '../../db/repositories/import.repository.ts';
 import type { Actor } from '../shared/actor.ts';
 import { AppError, AppErrorCode, notFound } from '../shared/app-error.ts';
 import { authorize } from '../shared/policy.ts';
@@ -13,7 +13,7 @@ import type { ImportMapping } from './fields.ts';
 import { ISSUE_LIMIT, SAMPLE_LIMIT, auditActor, todayIso, type ImportCounts, type ImportSummary } from './import-run.ts';
 import { buildPlan, fingerprint } from './plan.rules.ts';
 import { clearProgress, reportProgress } from './progress.ts';
-import { loadState } from './load-state.ts';
+import { loadFile, loadState } from './load-state.ts';
 
 export interface PreviewImportOptions {
   database: Database;
@@ -33,7 +33,7 @@ export async function previewImport(options: PreviewImportOptions): Promise<Prev
   const { database, actor, runId } = options;
   authorize(actor, 'import.run', { tenantId: actor.tenantId });
   const now = options.now ?? new Date();
-  const run = await database.withTenant(actor.tenantId, (tx) => findImportRunWithFile(tx, runId));
+  const run = await database.withTenant(actor.tenantId, (tx) => findImportRun(tx, runId));
   if (!run) throw notFound();
   if (run.status !== 'previewing') throw new AppError(AppErrorCode.CONFLICT, { messageKey: 'import.run.busy' });
   const summary = (run.summary ?? {}) as unknown as ImportSummary;
@@ -44,7 +44,7 @@ export async function previewImport(options: PreviewImportOptions): Promise<Prev
   try {
     const total = Math.max(1, summary.rowCount ?? 0) * 3;
     await progress(0, total);
-    const analysis = await analyseFile(run.file, (run.mapping ?? {}) as ImportMapping, Number(todayIso(now).slice(0, 4)));
+    const analysis = await analyseFile({ hash: summary.fileHash, load: () => loadFile(database, actor.tenantId, runId) }, (run.mapping ?? {}) as ImportMapping, Number(todayIso(now).slice(0, 4)));
     await progress(Math.round(total / 3), total);
     const importDate = todayIso(now);
     const { plan, print } = await database.withTenant(actor.tenantId, async (tx) => {

@@ -37,8 +37,7 @@ describe('readImportFile (property)', () => {
     const valid = await zip.generateAsync({ type: 'uint8array' });
     await fc.assert(
       fc.asyncProperty(fc.nat({ max: valid.length }), fc.uint8Array({ maxLength: 200 }), async (cut, tail) => {
-        const bytes = new Uint8Array([...valid.slice(0, cut), ...tail]);
-        bytes.set([0x50, 0x4b, 0x03, 0x04]);
+        const bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...valid.slice(4, Math.max(4, cut)), ...tail]);
         assertStructured(await readImportFile(bytes));
       }),
       { numRuns: 150 },

@@ -8,7 +8,7 @@ import type { Actor } from '../shared/actor.ts';
 import { AppError, AppErrorCode } from '../shared/app-error.ts';
 import { authorize } from '../shared/policy.ts';
 import { auditActor, type ImportSummary } from './import-run.ts';
-import { DEFAULT_LIMITS, readImportFile } from './read-file.ts';
+import { fileHash, readImportFileCached } from './read-cache.ts';
 
 export interface UploadImportFileOptions {
   database: Database;
@@ -21,11 +21,13 @@ export interface UploadImportFileOptions {
   requestId?: string;
 }
 
+const tooLarge = (max: number) => ({ ok: false as const, problem: { key: 'import.file.tooLarge', params: { limit: `${Math.round(max / 1024 / 1024)} MB` } } });
+
 export async function uploadImportFile(options: UploadImportFileOptions): Promise<{ runId: string }> {
   const { database, actor } = options;
   authorize(actor, 'import.run', { tenantId: actor.tenantId });
   const fileName = options.fileName.replace(/[\\/]/g, '_').slice(0, 200) || 'import';
-  const result = await readImportFile(options.bytes, { ...DEFAULT_LIMITS, maxBytes: options.maxBytes ?? DEFAULT_LIMITS.maxBytes });
+  const result = options.maxBytes !== undefined && options.bytes.length > options.maxBytes ? tooLarge(options.maxBytes) : await readImportFileCached(options.bytes);
   if (!result.ok) {
     await database.withTenant(actor.tenantId, (tx) =>
       appendAudit(tx, { tenantId: actor.tenantId, actor: auditActor(actor), action: 'import.upload_rejected', requestId: options.requestId, details: { fileName, bytes: options.bytes.length, reason: result.problem.key } }),
@@ -36,7 +38,7 @@ export async function uploadImportFile(options: UploadImportFileOptions): Promis
       issues: [{ path: 'file', key: result.problem.key, ...(result.problem.params ? { params: result.problem.params } : {}) }],
     });
   }
-  const summary: ImportSummary = { kind: result.kind, headers: result.employees.headers, rowCount: result.employees.rows.length, unitRowCount: result.units ? result.units.rows.length : null };
+  const summary: ImportSummary = { fileHash: fileHash(options.bytes), kind: result.kind, headers: result.employees.headers, rowCount: result.employees.rows.length, unitRowCount: result.units ? result.units.rows.length : null };
   return database.withTenant(actor.tenantId, async (tx) => {
     const runId = await insertImportRun(tx, {
       tenantId: actor.tenantId,

@@ -47,6 +47,11 @@ export async function findImportRunWithFile(tx: Tx, id: string): Promise<ImportR
   return row ?? null;
 }
 
+export async function loadImportFile(tx: Tx, id: string): Promise<Buffer | null> {
+  const [row] = await tx.select({ file: importRuns.file }).from(importRuns).where(eq(importRuns.id, id));
+  return row?.file ?? null;
+}
+
 export async function listImportRuns(tx: Tx, limit: number) {
   return tx
     .select({ id: importRuns.id, fileName: importRuns.fileName, status: importRuns.status, createdAt: importRuns.createdAt, finishedAt: importRuns.finishedAt, summary: importRuns.summary })
