@@ -27,10 +27,8 @@ export async function getUnitForm({ database, actor, unitId }: GetUnitFormOption
     const allowed = unit ? all.filter((u) => !isInSubtree(u.path, unit.path)) : all;
     const parentOptions = flattenTree(buildTree(allowed)).map((u) => ({ id: u.id, name: u.name, kind: u.kind, depth: u.depth }));
     if (!unit) return { unit: null, parentOptions, leaders: [], leaderCandidates: [], isRoot: false, hasUnits: all.length > 0 };
-    const [leaders, candidates] = await Promise.all([
-      listLeaders(tx, unit.id),
-      listPersonsInUnits(tx, unit.parentId ? [unit.id, unit.parentId] : [unit.id], LEADER_CANDIDATES),
-    ]);
+    const leaders = await listLeaders(tx, unit.id);
+    const candidates = await listPersonsInUnits(tx, unit.parentId ? [unit.id, unit.parentId] : [unit.id], LEADER_CANDIDATES);
     const leaderIds = new Set(leaders.map((l) => l.personId));
     return {
       unit: { id: unit.id, name: unit.name, kind: unit.kind, code: unit.code, parentId: unit.parentId, version: unit.version },

@@ -34,12 +34,10 @@ export async function getUnit({ database, actor, unitId, page = 1, sort = 'name'
     if (!unit || unit.archivedAt) throw notFound();
     const detailed = can(actor, 'person.read', { tenantId: actor.tenantId, unitPaths: [unit.path] });
     const ancestorsIds = ancestorIds(unit.path);
-    const [names, subtree, leaders, members] = await Promise.all([
-      findUnitNames(tx, ancestorsIds),
-      listUnitsWithCounts(tx, { withinPath: unit.path }),
-      listLeaders(tx, unit.id),
-      listUnitMembers(tx, unit.id, { limit: MEMBER_PAGE_SIZE, offset: (page - 1) * MEMBER_PAGE_SIZE, sort }),
-    ]);
+    const names = await findUnitNames(tx, ancestorsIds);
+    const subtree = await listUnitsWithCounts(tx, { withinPath: unit.path });
+    const leaders = await listLeaders(tx, unit.id);
+    const members = await listUnitMembers(tx, unit.id, { limit: MEMBER_PAGE_SIZE, offset: (page - 1) * MEMBER_PAGE_SIZE, sort });
     const self = subtree.find((u) => u.id === unit.id);
     const children = subtree
       .filter((u) => u.parentId === unit.id)

@@ -34,13 +34,13 @@ export async function exportPersonData({ database, actor, personId, requestId, n
     if (!person) throw notFound();
     authorize(actor, 'person.export', personResource(actor.tenantId, personId, []));
     await appendAudit(tx, { tenantId: actor.tenantId, actor: actorLabel(actor), action: 'person.export', subjectType: 'person', subjectId: personId, requestId });
-    const [employments, led, accounts] = await Promise.all([listEmploymentsOfPerson(tx, personId), listLedUnits(tx, personId), listAccountsOfPerson(tx, personId)]);
+    const employments = await listEmploymentsOfPerson(tx, personId);
+    const led = await listLedUnits(tx, personId);
+    const accounts = await listAccountsOfPerson(tx, personId);
     const accountIds = accounts.map((a) => a.id);
-    const [roles, audit, names] = await Promise.all([
-      listRolesOfAccounts(tx, accountIds),
-      listAuditAboutPerson(tx, personId, accountIds, AUDIT_LIMIT),
-      findUnitNames(tx, idsOnPaths([...employments.map((e) => e.unitPath), ...led.map((l) => l.path)])),
-    ]);
+    const roles = await listRolesOfAccounts(tx, accountIds);
+    const audit = await listAuditAboutPerson(tx, personId, accountIds, AUDIT_LIMIT);
+    const names = await findUnitNames(tx, idsOnPaths([...employments.map((e) => e.unitPath), ...led.map((l) => l.path)]));
     return {
       format: 'rytme.person-export.v1',
       exportedAt: now.toISOString(),

@@ -26,7 +26,9 @@ export async function getPersonForm({ database, actor, personId, requestId }: Ge
     if (!person) throw notFound();
     const employments = await listEmploymentsOfPerson(tx, personId);
     authorize(actor, 'person.write', personResource(actor.tenantId, personId, employments.filter((e) => e.active).map((e) => e.unitPath)));
-    const [units, occupations, names] = await Promise.all([listUnitsCompact(tx), listOccupations(tx), findUnitNames(tx, idsOnPaths(employments.map((e) => e.unitPath)))]);
+    const units = await listUnitsCompact(tx);
+    const occupations = await listOccupations(tx);
+    const names = await findUnitNames(tx, idsOnPaths(employments.map((e) => e.unitPath)));
     const allowedUnits = units.filter((u) => can(actor, 'person.write', { tenantId: actor.tenantId, unitPaths: [u.path] }));
     await appendAudit(tx, { tenantId: actor.tenantId, actor: actorLabel(actor), action: 'person.read', subjectType: 'person', subjectId: personId, requestId, details: { purpose: 'edit' } });
     return {

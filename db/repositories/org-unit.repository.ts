@@ -21,52 +21,50 @@ export interface UnitCountRow {
 
 /**
  * Every unit (not archived) of the tenant with the number of active employments and the sum
- * of their FTE in its whole subtree. Direct counts per unit are attributed to every ancestor
- * by unnesting the materialised path, so the cost is one pass over employments plus the sum
- * of the units' depths — no self-join over the tree.
+ * of their FTE in its whole subtree. Direct counts per unit (one pass over employments) are
+ * attributed to every ancestor by unnesting the materialised path, so the cost is linear in
+ * employments plus the sum of the units' depths — no self-join over the tree. The counts and
+ * the unit list are two plain queries merged by id, which keeps the plans simple even when
+ * the planner has no statistics yet (PGlite has no autovacuum).
  * With `withinPath`, only that unit and its descendants.
  */
 export async function listUnitsWithCounts(tx: Tx, options: { withinPath?: string } = {}): Promise<UnitCountRow[]> {
-  const scope = options.withinPath ? sql`and (u.path = ${options.withinPath} or u.path like ${`${options.withinPath}/%`})` : sql``;
-  const rows = await queryRows<{ id: string; parent_id: string | null; name: string; kind: string; code: string; depth: number; path: string; head_count: number; fte_sum: string | number }>(
-    tx,
-    sql`
-      with scoped as (
-        select u.id, u.parent_id, u.name, u.kind, u.code, u.depth, u.path
-        from org_units u
-        where u.archived_at is null ${scope}
-      ),
-      direct as (
-        select e.unit_id, count(*)::int as n, coalesce(sum(e.fte_percent), 0) as fte
-        from employments e
-        join scoped s on s.id = e.unit_id
-        where (e.end_date is null or e.end_date >= current_date)
-        group by e.unit_id
-      ),
-      rolled as (
+  const p = options.withinPath;
+  const inScope = p ? sql`and (u.path = ${p} or u.path like ${`${p}/%`})` : sql``;
+  const units = await queryRows<{ id: string; parent_id: string | null; name: string; kind: string; code: string; depth: number; path: string }>(
+      tx,
+      sql`select u.id, u.parent_id, u.name, u.kind, u.code, u.depth, u.path from org_units u where u.archived_at is null ${inScope} order by u.depth, u.name`,
+    );
+  const counts = await queryRows<{ ancestor_id: string; n: number; fte: string | number }>(
+      tx,
+      sql`
         select a.ancestor_id, sum(d.n)::int as n, sum(d.fte) as fte
-        from direct d
-        join scoped s on s.id = d.unit_id
+        from (
+          select e.unit_id, count(*) as n, sum(e.fte_percent) as fte
+          from employments e
+          ${p ? sql`join org_units u on u.id = e.unit_id` : sql``}
+          where (e.end_date is null or e.end_date >= current_date) ${inScope}
+          group by e.unit_id
+        ) d
+        join org_units s on s.id = d.unit_id
         cross join lateral unnest(string_to_array(s.path, '/')) as a(ancestor_id)
-        group by a.ancestor_id
-      )
-      select s.id, s.parent_id, s.name, s.kind, s.code, s.depth, s.path,
-             coalesce(r.n, 0) as head_count, coalesce(r.fte, 0) as fte_sum
-      from scoped s
-      left join rolled r on r.ancestor_id = s.id::text
-      order by s.depth, s.name`,
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    parentId: r.parent_id,
-    name: r.name,
-    kind: r.kind,
-    code: r.code,
-    depth: Number(r.depth),
-    path: r.path,
-    headCount: Number(r.head_count),
-    fteSum: Number(r.fte_sum),
-  }));
+        group by a.ancestor_id`,
+    );
+  const byUnit = new Map(counts.map((c) => [c.ancestor_id, c]));
+  return units.map((r) => {
+    const c = byUnit.get(r.id);
+    return {
+      id: r.id,
+      parentId: r.parent_id,
+      name: r.name,
+      kind: r.kind,
+      code: r.code,
+      depth: Number(r.depth),
+      path: r.path,
+      headCount: Number(c?.n ?? 0),
+      fteSum: Number(c?.fte ?? 0),
+    };
+  });
 }
 
 /** Units for selects: id, parent, name, kind, path, depth (not archived). */
@@ -119,8 +117,7 @@ export async function listUnitMembers(tx: Tx, unitId: string, options: { limit: 
         ? [sql`${employments.ftePercent} desc`, asc(persons.familyName), asc(persons.givenName)]
         : [asc(persons.familyName), asc(persons.givenName), asc(employments.employeeNumber)];
   const where = and(eq(employments.unitId, unitId), ACTIVE);
-  const [rows, total] = await Promise.all([
-    tx
+  const rows = await tx
       .select({
         employmentId: employments.id,
         personId: persons.id,
@@ -137,9 +134,8 @@ export async function listUnitMembers(tx: Tx, unitId: string, options: { limit: 
       .where(where)
       .orderBy(...order)
       .limit(options.limit)
-      .offset(options.offset),
-    tx.select({ n: sql<number>`count(*)::int` }).from(employments).where(where),
-  ]);
+      .offset(options.offset);
+  const total = await tx.select({ n: sql<number>`count(*)::int` }).from(employments).where(where);
   return { rows, total: Number(total[0]?.n ?? 0) };
 }
 
@@ -200,9 +196,7 @@ export async function replaceLeaders(tx: Tx, tenantId: string, unitId: string, p
 
 /** What still hangs on a unit: sub-units not archived and active employments. */
 export async function countUnitContents(tx: Tx, unitId: string) {
-  const [children, active] = await Promise.all([
-    tx.select({ n: sql<number>`count(*)::int` }).from(orgUnits).where(and(eq(orgUnits.parentId, unitId), isNull(orgUnits.archivedAt))),
-    tx.select({ n: sql<number>`count(*)::int` }).from(employments).where(and(eq(employments.unitId, unitId), ACTIVE)),
-  ]);
+  const children = await tx.select({ n: sql<number>`count(*)::int` }).from(orgUnits).where(and(eq(orgUnits.parentId, unitId), isNull(orgUnits.archivedAt)));
+  const active = await tx.select({ n: sql<number>`count(*)::int` }).from(employments).where(and(eq(employments.unitId, unitId), ACTIVE));
   return { children: Number(children[0]?.n ?? 0), activeEmployments: Number(active[0]?.n ?? 0) };
 }

@@ -128,8 +128,9 @@ export async function searchPersons(tx: Tx, options: { query: string; scope: Per
           return or(ilike(persons.givenName, l), ilike(persons.familyName, l))!;
         }))!
       : or(ilike(persons.givenName, like), ilike(persons.familyName, like))!;
-  const numberMatch = sql`exists (select 1 from employments en where en.person_id = persons.id and en.employee_number = ${q})`;
-  const where: SQL[] = [or(nameMatch, numberMatch)!];
+  // Exact employee number first (unique index), then names; one plain condition each keeps the plan cheap.
+  const byNumber = await tx.select({ personId: employments.personId }).from(employments).where(eq(employments.employeeNumber, q)).limit(5);
+  const where: SQL[] = [byNumber.length ? or(nameMatch, inArray(persons.id, byNumber.map((r) => r.personId)))! : nameMatch];
   if (options.scope.kind === 'self') where.push(eq(persons.id, options.scope.personId));
   if (options.scope.kind === 'units') {
     const paths = [...options.scope.paths];
