@@ -93,7 +93,7 @@ export default function PlatformPage({ loaderData, actionData }: Route.Component
             {t('admin.platform.confirmSuspend.title', { name: confirm.name })}
           </Heading>
           <Paragraph id="suspend-body">{t('admin.platform.confirmSuspend.body')}</Paragraph>
-          <Form method="post" action="/platform" className="cluster">
+          <Form method="post" action="/platform" className="cluster" style={{ marginTop: '1rem' }}>
             <CsrfField />
             <input type="hidden" name="intent" value="status" />
             <input type="hidden" name="tenantId" value={confirm.id} />
