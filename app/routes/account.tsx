@@ -15,7 +15,7 @@ import { CsrfField } from '../components/csrf-field.tsx';
 import { useLanguage, useT } from '../i18n/use-t.ts';
 import { LANGUAGE_COOKIE, serializeCookie } from '../server/cookies.ts';
 import { getRequestInfo, getServices, getSessionState, requireActor, runForForm, runForPage } from '../server/route-helpers.server.ts';
-import { FormProblems, StatusMessage, fieldError, formatDateTime, TextField } from './login.shared.tsx';
+import { FactList, FormProblems, StatusMessage, TextField, fieldError, formatDateTime } from './login.shared.tsx';
 
 export const handle = { breadcrumb: (_: unknown, t: (k: string) => string) => ({ label: t('auth.account.title'), to: '/account' }) };
 
@@ -68,16 +68,14 @@ export default function AccountPage({ loaderData, actionData }: Route.ComponentP
         <Heading level={2} data-size="sm">
           {t('auth.account.facts')}
         </Heading>
-        <dl className="facts">
-          <dt>{t('auth.account.name')}</dt>
-          <dd>{loaderData.displayName}</dd>
-          <dt>{t('auth.account.email')}</dt>
-          <dd>{loaderData.email}</dd>
-          <dt>{t('auth.account.methods')}</dt>
-          <dd>{[loaderData.hasPassword ? t('auth.account.methodPassword') : null, loaderData.hasOidc ? t('auth.account.methodOidc') : null].filter(Boolean).join(', ') || '–'}</dd>
-          <dt>{t('auth.account.lastLogin')}</dt>
-          <dd>{formatDateTime(loaderData.lastLoginAt, language) ?? t('auth.account.never')}</dd>
-        </dl>
+        <FactList
+          facts={[
+            [t('auth.account.name'), loaderData.displayName],
+            [t('auth.account.email'), loaderData.email],
+            [t('auth.account.methods'), [loaderData.hasPassword ? t('auth.account.methodPassword') : null, loaderData.hasOidc ? t('auth.account.methodOidc') : null].filter(Boolean).join(', ') || '–'],
+            [t('auth.account.lastLogin'), formatDateTime(loaderData.lastLoginAt, language) ?? t('auth.account.never')],
+          ]}
+        />
       </Card>
       <section className="stack" aria-labelledby="language-heading">
         <Heading level={2} data-size="sm" id="language-heading">

@@ -12,7 +12,7 @@ import { STATUS_FOR } from '../http/problem.ts';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { useLanguage, useT } from '../i18n/use-t.ts';
 import { getRequestInfo, getServices, requireActor, runForForm, runForPage } from '../server/route-helpers.server.ts';
-import { FormProblems, StatusMessage, formatDateTime } from './login.shared.tsx';
+import { FactList, FormProblems, StatusMessage, formatDateTime } from './login.shared.tsx';
 
 const DONE = { created: 'auth.admin.create.created', roles: 'auth.admin.detail.rolesSaved', disabled: 'auth.admin.detail.disabledSaved', enabled: 'auth.admin.detail.enabledSaved', link: 'auth.admin.detail.linkSent' } as const;
 
@@ -78,16 +78,14 @@ export default function AdminAccount({ loaderData, actionData }: Route.Component
       <StatusMessage message={done ? t(done) : null} />
       <FormProblems result={actionData} />
       <Card>
-        <dl>
-          <dt>{t('auth.account.email')}</dt>
-          <dd>{account.email}</dd>
-          <dt>{t('auth.admin.detail.person')}</dt>
-          <dd>{account.personId ? <DsLink href={`/people/${account.personId}`}>{account.personName ?? account.personId}</DsLink> : t('auth.admin.detail.noPerson')}</dd>
-          <dt>{t('auth.admin.detail.methods')}</dt>
-          <dd>{methods || t('auth.admin.detail.methodNone')}</dd>
-          <dt>{t('auth.account.lastLogin')}</dt>
-          <dd>{formatDateTime(account.lastLoginAt, language) ?? t('auth.account.never')}</dd>
-        </dl>
+        <FactList
+          facts={[
+            [t('auth.account.email'), account.email],
+            [t('auth.admin.detail.person'), account.personId ? <DsLink href={`/people/${account.personId}`}>{account.personName ?? account.personId}</DsLink> : t('auth.admin.detail.noPerson')],
+            [t('auth.admin.detail.methods'), methods || t('auth.admin.detail.methodNone')],
+            [t('auth.account.lastLogin'), formatDateTime(account.lastLoginAt, language) ?? t('auth.account.never')],
+          ]}
+        />
       </Card>
 
       <section className="stack" aria-labelledby="roles-heading">

@@ -2,6 +2,7 @@
 // The signed state cookie is read and cleared, the sign-in completed, and the browser sent on
 // (or back to /login with a clear message).
 import { redirect } from 'react-router';
+import { z } from 'zod';
 import type { Route } from './+types/auth.oidc.callback';
 import { completeOidcSignIn } from '../../core/auth/complete-oidc-sign-in.ts';
 import { ZPendingOidcSchema } from '../../core/auth/start-oidc-sign-in.ts';
@@ -11,7 +12,7 @@ import { SESSION_COOKIE, readCookies, serializeCookie } from '../server/cookies.
 import { getRequestInfo, getServices, runForPage } from '../server/route-helpers.server.ts';
 import { OIDC_COOKIE, TENANT_COOKIE } from './login.shared.tsx';
 
-const ZSealedSchema = ZPendingOidcSchema.extend({ tenantSlug: ZPendingOidcSchema.shape.next });
+const ZSealedSchema = ZPendingOidcSchema.extend({ tenantSlug: z.string().regex(/^[a-z0-9-]{1,64}$/) });
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const services = getServices(context);

@@ -92,3 +92,17 @@ export function TextField({ name, label, description, error, ...input }: TextFie
     </Field>
   );
 }
+
+/** A two-column list of facts (term, value), e.g. about an account. */
+export function FactList({ facts }: { facts: Array<[ReactNode, ReactNode]> }) {
+  return (
+    <dl style={{ display: 'grid', gridTemplateColumns: 'minmax(8rem, max-content) 1fr', gap: '0.5rem 1.5rem', margin: 0 }}>
+      {facts.map(([term, value], i) => (
+        <div key={i} style={{ display: 'contents' }}>
+          <dt style={{ fontWeight: 500 }}>{term}</dt>
+          <dd style={{ margin: 0 }}>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
