@@ -42,11 +42,6 @@ export async function findImportRun(tx: Tx, id: string): Promise<ImportRunInfo |
   return row ?? null;
 }
 
-export async function findImportRunWithFile(tx: Tx, id: string): Promise<ImportRunRow | null> {
-  const [row] = await tx.select().from(importRuns).where(eq(importRuns.id, id));
-  return row ?? null;
-}
-
 export async function loadImportFile(tx: Tx, id: string): Promise<Buffer | null> {
   const [row] = await tx.select({ file: importRuns.file }).from(importRuns).where(eq(importRuns.id, id));
   return row?.file ?? null;
