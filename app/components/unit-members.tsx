@@ -28,7 +28,7 @@ export function UnitMembers({ unitId, members }: { unitId: string; members: Unit
   const pages = Math.max(1, Math.ceil(members.total / members.pageSize));
   const href = (page: number, sort = members.sort) => `/org/units/${unitId}?${new URLSearchParams({ ...(sort !== 'name' ? { sort } : {}), ...(page > 1 ? { page: String(page) } : {}) })}`;
   const sortHeader = (key: 'name' | 'title' | 'fte', label: string) => (
-    <Table.HeaderCell aria-sort={members.sort === key ? (key === 'fte' ? 'descending' : 'ascending') : undefined}>
+    <Table.HeaderCell className={key === 'fte' ? 'num' : undefined} aria-sort={members.sort === key ? (key === 'fte' ? 'descending' : 'ascending') : undefined}>
       {members.sort === key ? (
         label
       ) : (

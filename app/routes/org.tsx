@@ -33,14 +33,16 @@ export default function OrgPage({ loaderData }: Route.ComponentProps) {
         <Heading level={1} data-size="lg">
           {t('org.tree.title')}
         </Heading>
-        {loaderData.canWrite ? (
-          <Link to={loaderData.rootId ? `/org/units/new?parent=${loaderData.rootId}` : '/org/units/new'} className="ds-button no-print" data-variant="secondary" data-size="sm">
-            {t('org.unit.new')}
+        <div className="cluster no-print">
+          <Link to="/people" className="ds-link">
+            {t('org.search.link')}
           </Link>
-        ) : null}
-        <Link to="/people" className="ds-link no-print">
-          {t('org.search.link')}
-        </Link>
+          {loaderData.canWrite ? (
+            <Link to={loaderData.rootId ? `/org/units/new?parent=${loaderData.rootId}` : '/org/units/new'} className="ds-button" data-variant="secondary" data-size="sm">
+              {t('org.unit.new')}
+            </Link>
+          ) : null}
+        </div>
       </div>
       <Paragraph>{t('org.tree.intro', { count: loaderData.unitCount })}</Paragraph>
       <Form method="get" role="search" className="org-search no-print" aria-label={t('org.tree.searchLabel')}>

@@ -1,8 +1,8 @@
 // /org/units/:unitId — a unit: where it sits (breadcrumbs), its leaders, sub-units with head
 // counts, and its members (paginated, sortable). FTE and occupation only for those who may
 // read personnel data in this unit.
-import { Link } from 'react-router';
-import { Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Link, useSearchParams } from 'react-router';
+import { Alert, Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { Route } from './+types/org.units.$unitId';
 import { getRequestInfo, getServices, requireActor, runForPage } from '../server/route-helpers.server.ts';
 import { getUnit, ZGetUnitQuerySchema } from '../../core/org/get-unit.ts';
@@ -36,9 +36,16 @@ export default function UnitPage({ loaderData: d }: Route.ComponentProps) {
   const t = useT();
   const language = useLanguage();
   const number = new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'nb-NO', { maximumFractionDigits: 1 });
+  const [params] = useSearchParams();
+  const notice = params.get('saved') ? t('common.status.saved') : params.get('created') ? t('org.unit.created') : params.get('archived') ? t('org.unit.archived') : null;
   return (
     <article className="stack unit-page">
       <title>{`${d.unit.name} – Rytme`}</title>
+      {notice ? (
+        <Alert data-color="success" role="status" className="no-print">
+          {notice}
+        </Alert>
+      ) : null}
       <header className="unit-page__head">
         <div className="cluster">
           <Heading level={1} data-size="lg">

@@ -14,7 +14,8 @@ import {
 } from '../../db/repositories/person.repository.ts';
 import { actorLabel, type Actor } from '../shared/actor.ts';
 import { notFound } from '../shared/app-error.ts';
-import { authorize } from '../shared/policy.ts';
+import { can } from '../shared/policy.ts';
+import { refuseAndAudit } from './audit-denied.ts';
 import { idsOnPaths, pathNames, personResource } from './people.rules.ts';
 
 const AUDIT_LIMIT = 10_000;
@@ -29,10 +30,10 @@ export interface ExportPersonDataOptions {
 
 export async function exportPersonData({ database, actor, personId, requestId, now = new Date() }: ExportPersonDataOptions) {
   if (!z.uuid().safeParse(personId).success) throw notFound();
-  return database.withTenant(actor.tenantId, async (tx) => {
+  const result = await database.withTenant(actor.tenantId, async (tx) => {
     const person = await findPerson(tx, personId);
     if (!person) throw notFound();
-    authorize(actor, 'person.export', personResource(actor.tenantId, personId, []));
+    if (!can(actor, 'person.export', personResource(actor.tenantId, personId, []))) return null;
     await appendAudit(tx, { tenantId: actor.tenantId, actor: actorLabel(actor), action: 'person.export', subjectType: 'person', subjectId: personId, requestId });
     const employments = await listEmploymentsOfPerson(tx, personId);
     const led = await listLedUnits(tx, personId);
@@ -83,6 +84,7 @@ export async function exportPersonData({ database, actor, personId, requestId, n
       auditEntries: audit.map((e) => ({ at: e.at.toISOString(), action: e.action, by: e.actor, subjectType: e.subjectType, details: e.details })),
     };
   });
+  return result ?? refuseAndAudit(database, actor, 'person.export', personId, requestId);
 }
 
 export type PersonExport = Awaited<ReturnType<typeof exportPersonData>>;

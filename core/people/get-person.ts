@@ -7,7 +7,8 @@ import { findUnitNames } from '../../db/repositories/org-unit.repository.ts';
 import { findPerson, listEmploymentsOfPerson, listLedUnits } from '../../db/repositories/person.repository.ts';
 import { actorLabel, type Actor } from '../shared/actor.ts';
 import { notFound } from '../shared/app-error.ts';
-import { authorize, can } from '../shared/policy.ts';
+import { can } from '../shared/policy.ts';
+import { refuseAndAudit } from './audit-denied.ts';
 import { idsOnPaths, pathNames, personResource } from './people.rules.ts';
 
 export interface GetPersonOptions {
@@ -19,12 +20,12 @@ export interface GetPersonOptions {
 
 export async function getPerson({ database, actor, personId, requestId }: GetPersonOptions) {
   if (!z.uuid().safeParse(personId).success) throw notFound();
-  return database.withTenant(actor.tenantId, async (tx) => {
+  const result = await database.withTenant(actor.tenantId, async (tx) => {
     const person = await findPerson(tx, personId);
     if (!person) throw notFound();
     const employments = await listEmploymentsOfPerson(tx, personId);
     const resource = personResource(actor.tenantId, personId, employments.filter((e) => e.active).map((e) => e.unitPath));
-    authorize(actor, 'person.read', resource);
+    if (!can(actor, 'person.read', resource)) return null;
     const led = await listLedUnits(tx, personId);
     const names = await findUnitNames(tx, idsOnPaths([...employments.map((e) => e.unitPath), ...led.map((l) => l.path)]));
     await appendAudit(tx, { tenantId: actor.tenantId, actor: actorLabel(actor), action: 'person.read', subjectType: 'person', subjectId: personId, requestId });
@@ -61,6 +62,7 @@ export async function getPerson({ database, actor, personId, requestId }: GetPer
       canExport: can(actor, 'person.export', resource),
     };
   });
+  return result ?? refuseAndAudit(database, actor, 'person.read', personId, requestId);
 }
 
 export type PersonProfile = Awaited<ReturnType<typeof getPerson>>;

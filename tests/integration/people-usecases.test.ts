@@ -194,6 +194,11 @@ describe('people use cases', () => {
     // A refused read leaves no trace of data, and no audit row claims it happened.
     const denied = await t.database.withTenant(tenantId, (tx) => queryRows<{ n: number }>(tx, sql`select count(*)::int as n from audit_log where action = 'person.read' and actor = ${employee.accountId} and subject_id = ${inA1.person.id}`));
     assert.equal(denied[0]!.n, 0);
+    // …but the refused attempt itself is on record.
+    const refused = await t.database.withTenant(tenantId, (tx) =>
+      queryRows<{ n: number }>(tx, sql`select count(*)::int as n from audit_log where action = 'person.read.denied' and actor = ${employee.accountId} and subject_id = ${inA1.person.id}`),
+    );
+    assert.equal(refused[0]!.n, 1);
   });
 
   it('searches people by name or employee number within what the actor may see', async () => {
