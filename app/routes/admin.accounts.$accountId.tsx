@@ -121,7 +121,7 @@ export default function AdminAccount({ loaderData, actionData }: Route.Component
         ) : (
           <Paragraph>{t('auth.admin.detail.activeText')}</Paragraph>
         )}
-        {account.isSelf ? null : (
+        {account.isSelf || !account.manageable ? null : (
           <Form method="post" className="stack">
             <CsrfField />
             <input type="hidden" name="intent" value={account.disabledAt ? 'enable' : 'disable'} />
@@ -136,7 +136,7 @@ export default function AdminAccount({ loaderData, actionData }: Route.Component
         )}
       </section>
 
-      {account.disabledAt ? null : (
+      {account.disabledAt || !account.manageable ? null : (
         <section className="stack" aria-labelledby="link-heading">
           <Heading level={2} data-size="sm" id="link-heading">
             {t('auth.admin.detail.linkHeading')}

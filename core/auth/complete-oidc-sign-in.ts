@@ -1,10 +1,11 @@
 // Finish an OpenID Connect sign-in: exchange the code (checking state, nonce and PKCE through
 // openid-client), then find the account by (tenant, issuer, subject). An unknown subject is
 // linked to an existing account of the tenant only when the IdP vouches for the e-mail address
-// (email_verified = true); otherwise sign-in is refused — there is no self-registration.
+// (email_verified = true) and the account is not a platform administrator's; otherwise
+// sign-in is refused — there is no self-registration.
 import * as oidc from 'openid-client';
 import type { Database } from '../../db/client.ts';
-import { findAccountByEmail, findAccountByOidcKey, findTenantById, linkAccountToOidc, recordLogin } from '../../db/repositories/account.repository.ts';
+import { accountHasRole, findAccountByEmail, findAccountByOidcKey, findTenantById, linkAccountToOidc, recordLogin } from '../../db/repositories/account.repository.ts';
 import { appendAudit } from '../../db/repositories/audit.repository.ts';
 import { deleteSession } from '../../db/repositories/session.repository.ts';
 import { AppError, AppErrorCode } from '../shared/app-error.ts';
@@ -71,6 +72,8 @@ export async function completeOidcSignIn(options: CompleteOidcSignInOptions): Pr
     if (!email || !emailVerified) return null;
     const byEmail = await findAccountByEmail(tx, tenant.id, email);
     if (!byEmail || byEmail.oidcSubject !== null) return null;
+    // The tenant's own provider must not be a way into a platform administrator's account.
+    if (await accountHasRole(tx, byEmail.id, 'platform_admin')) return null;
     await linkAccountToOidc(tx, byEmail.id, issuer, subject);
     await appendAudit(tx, { tenantId: tenant.id, actor: byEmail.id, action: 'auth.oidc_linked', subjectType: 'account', subjectId: byEmail.id, requestId: options.requestId, details: { issuer } });
     return { account: byEmail, linked: true };

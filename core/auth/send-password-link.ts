@@ -10,6 +10,7 @@ import { authorize } from '../shared/policy.ts';
 import { composeResetMail, mailLanguage, resetLink, type MailSender } from './auth-mail.ts';
 import { INVITE_TOKEN_MINUTES } from './auth.rules.ts';
 import { hashSecret, newSecret } from './tokens.ts';
+import { assertMayManage } from './get-account-for-admin.ts';
 
 export interface SendPasswordLinkOptions {
   database: Database;
@@ -33,6 +34,7 @@ export async function preparePasswordLink(tx: Tx, options: Omit<SendPasswordLink
   const { actor, now } = options;
   const account = await findAccountById(tx, options.accountId);
   if (!account) throw notFound();
+  await assertMayManage(tx, actor, account.id);
   if (account.disabledAt) throw new AppError(AppErrorCode.CONFLICT, { messageKey: 'auth.admin.disabledNoLink' });
   const tenant = await findTenantById(tx, actor.tenantId);
   if (!tenant) throw notFound();

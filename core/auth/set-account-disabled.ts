@@ -11,6 +11,7 @@ import type { AccountActor } from '../shared/actor.ts';
 import { AppError, AppErrorCode, notFound, staleVersion } from '../shared/app-error.ts';
 import { authorize } from '../shared/policy.ts';
 import { parseOrThrow } from '../shared/zod.ts';
+import { assertMayManage } from './get-account-for-admin.ts';
 
 export const ZSetAccountDisabledSchema = z.object({
   accountId: z.uuid(),
@@ -26,6 +27,7 @@ export async function setAccountDisabled(options: { database: Database; actor: A
   return options.database.withTenant(actor.tenantId, async (tx) => {
     const account = await findAccountById(tx, input.accountId);
     if (!account) throw notFound();
+    await assertMayManage(tx, actor, account.id);
     if (!(await bumpAccountVersion(tx, account.id, input.version, { disabledAt: input.disabled ? now : null }))) throw staleVersion();
     let sessionsEnded = 0;
     if (input.disabled) {

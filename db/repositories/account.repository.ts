@@ -176,3 +176,23 @@ export async function replaceUnscopedRoles(tx: Tx, tenantId: string, accountId: 
     .where(and(eq(roleAssignments.accountId, accountId), isNull(roleAssignments.unitId), inArray(roleAssignments.role, [...managed])));
   if (roles.length) await tx.insert(roleAssignments).values(roles.map((role) => ({ tenantId, accountId, role })));
 }
+
+/** Whether the account holds `role` (tenant-wide or scoped). */
+export async function accountHasRole(tx: Tx, accountId: string, role: string): Promise<boolean> {
+  const rows = await tx
+    .select({ role: roleAssignments.role })
+    .from(roleAssignments)
+    .where(and(eq(roleAssignments.accountId, accountId), eq(roleAssignments.role, role)))
+    .limit(1);
+  return rows.length === 1;
+}
+
+/** Lower-cased e-mail addresses of the tenant's accounts that hold `role`. */
+export async function emailsOfAccountsWithRole(tx: Tx, role: string): Promise<Set<string>> {
+  const rows = await tx
+    .selectDistinct({ email: sql<string>`lower(${accounts.email})` })
+    .from(accounts)
+    .innerJoin(roleAssignments, eq(roleAssignments.accountId, accounts.id))
+    .where(eq(roleAssignments.role, role));
+  return new Set(rows.map((r) => r.email));
+}

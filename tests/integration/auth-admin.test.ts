@@ -101,6 +101,25 @@ describe('account administration', () => {
     assert.deepEqual(audit?.details, { before: [], after: ['coordinator'] });
   });
 
+  it("keeps a tenant admin away from a platform admin's account and password links", async () => {
+    const boss = await createAccount(t.db.database, tenant.id, { email: 'boss@adminvik.no', roles: ['platform_admin'] });
+    const page = await (await admin.get(`/admin/accounts/${boss.id}`)).text();
+    assert.doesNotMatch(page, /Sperr kontoen/);
+    assert.doesNotMatch(page, /Send ny lenkje/);
+    assert.equal((await admin.postForm(`/admin/accounts/${boss.id}`, { intent: 'disable', version: String(await version(boss.id)) })).status, 403);
+    assert.equal((await admin.postForm(`/admin/accounts/${boss.id}`, { intent: 'link' })).status, 403);
+    // A reset mail to the platform admin lands in the outbox, but its text (the link) is not shown to a tenant admin.
+    await new Client(t.url).postForm('/password/forgot', { tenant: tenant.slug, email: 'boss@adminvik.no' });
+    for (let i = 0; i < 100 && (await rows(sql`select 1 from outbox_mails where to_address = 'boss@adminvik.no'`)).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    const [mail] = await rows<{ text_body: string }>(sql`select text_body from outbox_mails where to_address = 'boss@adminvik.no'`);
+    const link = /\/password\/reset\/[\w-]+/.exec(mail!.text_body)![0];
+    const outbox = await (await admin.get('/admin/outbox')).text();
+    assert.match(outbox, /boss@adminvik\.no/);
+    assert.ok(!outbox.includes(link), 'the link is not shown to a tenant admin');
+    const platform = await signInAs(t, tenant.id, (await createAccount(t.db.database, tenant.id, { roles: ['tenant_admin', 'platform_admin'] })).id);
+    assert.ok((await (await platform.get('/admin/outbox')).text()).includes(link), 'a platform admin sees it');
+  });
+
   it('does not let an admin lock themself out', async () => {
     const own = await admin.postForm(`/admin/accounts/${adminId}`, { intent: 'roles', version: String(await version(adminId)), roles: 'coordinator' });
     assert.equal(own.status, 422);

@@ -27,6 +27,7 @@ describe('OpenID Connect sign-in', () => {
         { sub: 'kari-sub', password: 'idp-pass', email: 'kari@oidc.no', emailVerified: true, name: 'Kari' },
         { sub: 'stranger-sub', password: 'idp-pass', email: 'stranger@elsewhere.no', emailVerified: true },
         { sub: 'ola-sub', password: 'idp-pass', email: 'ola@oidc.no', emailVerified: false },
+        { sub: 'boss-sub', password: 'idp-pass', email: 'boss@oidc.no', emailVerified: true },
       ],
     });
     t = await startTestApp({ PORT: String(port), PUBLIC_URL: publicUrl });
@@ -36,6 +37,7 @@ describe('OpenID Connect sign-in', () => {
     );
     kari = await createAccount(t.db.database, tenant.id, { email: 'kari@oidc.no', password: null });
     await createAccount(t.db.database, tenant.id, { email: 'ola@oidc.no', password: null });
+    await createAccount(t.db.database, tenant.id, { email: 'boss@oidc.no', roles: ['platform_admin'] });
   });
   after(async () => {
     await t?.close();
@@ -120,6 +122,15 @@ describe('OpenID Connect sign-in', () => {
     assert.equal(res.headers.get('location'), `/login?tenant=${tenant.slug}&oidcError=noAccount`);
     const [ola] = await rows<{ oidc_subject: string | null }>(sql`select oidc_subject from accounts where email = 'ola@oidc.no'`);
     assert.equal(ola?.oidc_subject, null);
+  });
+
+  it("never links a platform administrator's account by e-mail (the tenant's provider is not trusted that far)", async () => {
+    const browser = new Client(t.url);
+    const callback = await throughProvider(browser, 'boss-sub');
+    const res = await browser.get(callback.pathname + callback.search);
+    assert.equal(res.headers.get('location'), `/login?tenant=${tenant.slug}&oidcError=noAccount`);
+    const [boss] = await rows<{ oidc_subject: string | null }>(sql`select oidc_subject from accounts where email = 'boss@oidc.no'`);
+    assert.equal(boss?.oidc_subject, null);
   });
 
   it('refuses a callback whose state does not match', async () => {
