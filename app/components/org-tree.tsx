@@ -66,7 +66,7 @@ export function OrgTree({ units, query, expandAll }: OrgTreeProps) {
       const share = parentCount > 0 ? Math.max(2, Math.round((u.headCount / parentCount) * 100)) : 100;
       const childListId = `tree-children-${u.id}`;
       return (
-        <li key={u.id} className="org-tree__item" data-level={level}>
+        <li key={u.id} className="org-tree__item" data-level={level} data-unit-id={u.id} data-has-children={node.children.length ? 'true' : undefined}>
           <div className="org-tree__row">
             {node.children.length ? (
               <button
@@ -104,6 +104,35 @@ export function OrgTree({ units, query, expandAll }: OrgTreeProps) {
       );
     });
 
+  /**
+   * Arrow keys on top of Tab: Up/Down move between visible units, Right opens a branch (or goes
+   * to its first unit), Left closes it (or goes to the parent), Home/End jump to the ends.
+   */
+  const onKeyDown = (event: React.KeyboardEvent<HTMLUListElement>) => {
+    const target = event.target as HTMLElement;
+    const item = target.closest<HTMLLIElement>('li.org-tree__item');
+    if (!item || !['ArrowDown', 'ArrowUp', 'ArrowRight', 'ArrowLeft', 'Home', 'End'].includes(event.key)) return;
+    const links = [...event.currentTarget.querySelectorAll<HTMLAnchorElement>('.org-tree__link')];
+    const own = item.querySelector<HTMLAnchorElement>(':scope > .org-tree__row .org-tree__link');
+    const index = own ? links.indexOf(own) : -1;
+    const id = item.dataset.unitId ?? '';
+    const isOpen = expanded.has(id);
+    let next: HTMLElement | undefined;
+    if (event.key === 'ArrowDown') next = links[index + 1];
+    else if (event.key === 'ArrowUp') next = links[index - 1];
+    else if (event.key === 'Home') next = links[0];
+    else if (event.key === 'End') next = links[links.length - 1];
+    else if (event.key === 'ArrowRight' && item.dataset.hasChildren) {
+      if (!isOpen) toggle(id);
+      else next = links[index + 1];
+    } else if (event.key === 'ArrowLeft') {
+      if (isOpen && item.dataset.hasChildren) toggle(id);
+      else next = item.parentElement?.closest<HTMLLIElement>('li.org-tree__item')?.querySelector<HTMLAnchorElement>(':scope > .org-tree__row .org-tree__link') ?? undefined;
+    }
+    event.preventDefault();
+    next?.focus();
+  };
+
   if (roots.length === 0) return <p className="org-tree__empty">{query ? t('org.tree.noMatch', { query }) : t('org.tree.empty')}</p>;
   return (
     <div className="org-tree-wrap">
@@ -115,7 +144,10 @@ export function OrgTree({ units, query, expandAll }: OrgTreeProps) {
           {t('org.tree.collapseAll')}
         </Link>
       </div>
-      <ul className="org-tree" aria-label={t('org.tree.label')}>
+      <p className="visually-hidden" id="org-tree-help">
+        {t('org.tree.keyboardHelp')}
+      </p>
+      <ul className="org-tree" aria-label={t('org.tree.label')} aria-describedby="org-tree-help" onKeyDown={onKeyDown}>
         {renderNodes(roots, roots.reduce((s, r) => s + r.unit.headCount, 0), 1)}
       </ul>
     </div>

@@ -2,15 +2,14 @@
 // unit the employment is in; the STYRK-08 code must be a known occupation (level 4) and the
 // employee number unused in the tenant.
 import { z } from 'zod';
-import type { Database, Tx } from '../../db/client.ts';
+import type { Database } from '../../db/client.ts';
 import { appendAudit } from '../../db/repositories/audit.repository.ts';
-import { findUnit } from '../../db/repositories/org-unit.repository.ts';
-import { findOccupation } from '../../db/repositories/occupation.repository.ts';
-import { employeeNumberTaken, findActiveUnitPaths, findPerson, insertEmployment } from '../../db/repositories/person.repository.ts';
+import { findActiveUnitPaths, findPerson, insertEmployment } from '../../db/repositories/person.repository.ts';
 import { actorLabel, type Actor } from '../shared/actor.ts';
-import { notFound, validation, type ValidationIssue } from '../shared/app-error.ts';
+import { notFound } from '../shared/app-error.ts';
 import { authorize } from '../shared/policy.ts';
-import { parseInput, ZEmploymentInputSchema, type TEmploymentInput } from '../org/org.rules.ts';
+import { parseInput, ZEmploymentInputSchema } from '../org/org.rules.ts';
+import { checkEmploymentReferences } from './employment-checks.ts';
 import { personResource } from './people.rules.ts';
 
 export interface AddEmploymentOptions {
@@ -19,18 +18,6 @@ export interface AddEmploymentOptions {
   personId: string;
   input: unknown;
   requestId?: string;
-}
-
-/** Checks that need the database: unit exists and is writable, occupation known, number free. Returns the unit path. */
-export async function checkEmploymentReferences(tx: Tx, actor: Actor, values: TEmploymentInput, exceptEmploymentId?: string): Promise<string> {
-  const issues: ValidationIssue[] = [];
-  const unit = await findUnit(tx, values.unitId);
-  if (!unit || unit.archivedAt) issues.push({ path: 'unitId', key: 'org.errors.unitMissing' });
-  if (values.styrk08 && !(await findOccupation(tx, values.styrk08, 4))) issues.push({ path: 'styrk08', key: 'org.errors.styrkUnknown' });
-  if (await employeeNumberTaken(tx, values.employeeNumber, exceptEmploymentId)) issues.push({ path: 'employeeNumber', key: 'org.errors.employeeNumberTaken' });
-  if (issues.length) throw validation(issues);
-  authorize(actor, 'person.write', { tenantId: actor.tenantId, unitPaths: [unit!.path] });
-  return unit!.path;
 }
 
 export async function addEmployment({ database, actor, personId, input, requestId }: AddEmploymentOptions): Promise<{ id: string }> {

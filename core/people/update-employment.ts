@@ -9,7 +9,7 @@ import { actorLabel, type Actor } from '../shared/actor.ts';
 import { notFound, staleVersion } from '../shared/app-error.ts';
 import { authorize } from '../shared/policy.ts';
 import { changedFields, parseInput, ZEmploymentInputSchema, ZVersionSchema } from '../org/org.rules.ts';
-import { checkEmploymentReferences } from './add-employment.ts';
+import { checkEmploymentReferences } from './employment-checks.ts';
 
 export interface UpdateEmploymentOptions {
   database: Database;

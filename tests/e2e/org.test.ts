@@ -60,7 +60,16 @@ describe('organisation and people (browser)', () => {
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Helse og omsorg');
     await page.keyboard.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Fjordheimen');
+    const focused = () => page.evaluate(() => document.activeElement?.textContent);
+    assert.equal(await focused(), 'Fjordheimen');
+    // Arrow keys as well: up to the sector, down to the unit below it, down again to the next sector.
+    await page.keyboard.press('ArrowUp');
+    assert.equal(await focused(), 'Helse og omsorg');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await focused(), 'Oppvekst');
+    await page.keyboard.press('ArrowUp');
+    assert.equal(await focused(), 'Fjordheimen');
     await page.keyboard.press('Enter');
     await page.locator('h1', { hasText: 'Fjordheimen' }).waitFor();
     assert.match((await page.locator('.breadcrumbs').textContent()) ?? '', /Organisasjon.*Fjordvik kommune.*Helse og omsorg.*Fjordheimen/);
