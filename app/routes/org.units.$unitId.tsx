@@ -53,6 +53,7 @@ export default function UnitPage({ loaderData: d }: Route.ComponentProps) {
           </Heading>
           <UnitKindBadge kind={d.unit.kind} />
         </div>
+        {d.ancestors.length ? <p className="print-only unit-page__path">{[...d.ancestors.map((a) => a.name), d.unit.name].join(' › ')}</p> : null}
         <Paragraph className="unit-page__facts">
           {t('org.unit.code', { code: d.unit.code })} · {t('org.tree.headCount', { count: number.format(d.headCount) })} ·{' '}
           {t('org.tree.fteYears', { fte: number.format(d.fteYears) })}
