@@ -5,6 +5,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { REQUIRED_FOR_NEW, type EmployeeField, type ImportMapping } from './fields.ts';
 import type { EmployeeRow, RowIssue, UnitRow } from './row.rules.ts';
+import type { EmploymentUpsert, PersonUpsert, UnitUpsert } from '../../db/repositories/import.repository.ts';
 
 export interface DbUnit {
   id: string;
@@ -45,39 +46,15 @@ export interface DbState {
   styrkCodes: ReadonlySet<string>;
 }
 
-export interface UnitWrite {
-  id: string;
-  parentId: string | null;
-  code: string;
-  name: string;
-  kind: string;
-  path: string;
-  depth: number;
+export interface UnitWrite extends UnitUpsert {
   isNew: boolean;
 }
 
-export interface PersonWrite {
-  id: string;
-  givenName: string;
-  familyName: string;
-  email: string | null;
-  phone: string | null;
-  birthYear: number | null;
+export interface PersonWrite extends PersonUpsert {
   isNew: boolean;
 }
 
-export interface EmploymentWrite {
-  id: string;
-  personId: string;
-  unitId: string;
-  employeeNumber: string;
-  positionTitle: string;
-  ftePercent: number;
-  styrk08: string | null;
-  ksJobCode: string | null;
-  occupationalGroup: string | null;
-  startDate: string;
-  endDate: string | null;
+export interface EmploymentWrite extends EmploymentUpsert {
   isNew: boolean;
 }
 
