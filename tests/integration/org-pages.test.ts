@@ -185,6 +185,24 @@ describe('organisation and people pages', () => {
     assert.match(await page.text(), /ikkje kopla til ein tilsett/);
   });
 
+  it('creates a unit through the form, refuses a duplicate code, and keeps employees out', async () => {
+    assert.equal((await employee.get(`/org/units/new?parent=${unitA.id}`)).status, 403);
+    const page = await (await coordinatorA.get(`/org/units/new?parent=${unitA.id}`)).text();
+    assert.match(page, new RegExp(`<option value="${unitA.id}" selected=""`), 'the parent from the query is preselected');
+    const created = await coordinatorA.postForm('/org/units/new', { name: 'Avdeling nord', kind: 'avdeling', code: 'FH-NORD', parentId: unitA.id });
+    assert.equal(created.status, 302);
+    const location = created.headers.get('location') ?? '';
+    assert.match(location, /^\/org\/units\/[0-9a-f-]{36}\?created=1$/);
+    const unitPage = await (await coordinatorA.get(location)).text();
+    assert.match(unitPage, /Eininga er oppretta/);
+    assert.match(unitPage, /Fjordheimen/, 'breadcrumb to the parent');
+    const duplicate = await coordinatorA.postForm('/org/units/new', { name: 'Avdeling sør', kind: 'avdeling', code: 'FH-NORD', parentId: unitA.id });
+    assert.equal(duplicate.status, 422);
+    const html = await duplicate.text();
+    assert.match(html, /Ei anna eining har alt denne koden/);
+    assert.match(html, /value="Avdeling sør"/, 'what was typed is kept');
+  });
+
   it('finds people within scope on /people', async () => {
     const asLeader = await (await leader.get('/people?q=Bakken')).text();
     assert.match(asLeader, /Ingen treff/);
