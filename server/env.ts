@@ -7,6 +7,8 @@ const bool = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v
 export const ZEnvSchema = z.object({
   /** postgres://… to use a PostgreSQL server; unset = embedded PGlite under DATA_DIR. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /** Connections per app instance to the PostgreSQL server (ignored for PGlite, which has one). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** Where PGlite data, the mail outbox and uploads live. */
   DATA_DIR: z.string().min(1).default('./data'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
