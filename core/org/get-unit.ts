@@ -61,7 +61,7 @@ export async function getUnit({ database, actor, unitId, page = 1, sort = 'name'
       headCount: self?.headCount ?? 0,
       fteYears: Math.round(self?.fteSum ?? 0) / 100,
       children,
-      leaders: leaders.map((l) => ({ personId: l.personId, name: `${l.givenName} ${l.familyName}`, canRead: detailed || l.personId === ownPersonId })),
+      leaders: leaders.map((l) => ({ personId: l.personId, name: `${l.givenName} ${l.familyName}`, canRead: can(actor, 'person.read', { tenantId: actor.tenantId, personId: l.personId, unitPaths: l.unitPaths }) })),
       members: {
         page,
         pageSize: MEMBER_PAGE_SIZE,

@@ -99,7 +99,15 @@ export async function findUnitNames(tx: Tx, ids: readonly string[]): Promise<Map
 
 export async function listLeaders(tx: Tx, unitId: string) {
   return tx
-    .select({ personId: persons.id, givenName: persons.givenName, familyName: persons.familyName, email: persons.email })
+    .select({
+      personId: persons.id,
+      givenName: persons.givenName,
+      familyName: persons.familyName,
+      email: persons.email,
+      /** Paths of the leader's own active employments (to decide whether the reader may open their profile). */
+      unitPaths: sql<string[]>`coalesce((select array_agg(ou.path) from employments le join org_units ou on ou.id = le.unit_id
+        where le.person_id = persons.id and (le.end_date is null or le.end_date >= current_date)), '{}')`,
+    })
     .from(unitLeaders)
     .innerJoin(persons, eq(persons.id, unitLeaders.personId))
     .where(eq(unitLeaders.unitId, unitId))

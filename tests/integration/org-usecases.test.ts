@@ -170,6 +170,9 @@ describe('organisation use cases', () => {
     assert.ok(actor.roles.has('unit_leader'));
     const asLeader = await getUnit({ database: t.database, actor, unitId: ward.id });
     assert.equal(asLeader.members.detailed, true);
+    assert.equal(asLeader.leaders[0]!.canRead, true, 'the leader opens their own profile');
+    assert.equal((await getUnit({ database: t.database, actor: employee, unitId: ward.id })).leaders[0]!.canRead, false, 'a colleague elsewhere does not');
+    assert.equal((await getUnit({ database: t.database, actor: coordinator, unitId: ward.id })).leaders[0]!.canRead, true);
     const parentView = await getUnit({ database: t.database, actor, unitId: home.id });
     assert.equal(parentView.members.detailed, false, 'the leader of a department sees no details of the unit above');
   });
