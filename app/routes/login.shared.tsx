@@ -1,7 +1,7 @@
 // Small pieces the sign-in and account-administration pages share: the error summary for a
 // failed form, a field's message, the status alert, dates in the user's language, and the
 // session cookie. (Not a route; lives beside the auth routes.)
-import { useEffect, useRef, type ComponentProps, type ReactNode } from 'react';
+import { useEffect, useRef, type ComponentProps, type ComponentRef, type ReactNode } from 'react';
 import { Alert, ErrorSummary, Field, Heading, Input, Label, Paragraph, ValidationMessage } from '@digdir/designsystemet-react';
 import { useT } from '../i18n/use-t.ts';
 import type { ErrorPayload } from '../http/problem.ts';
@@ -17,7 +17,7 @@ export function fieldError(result: FormResult, path: string): string | undefined
 /** Validation problems as a linked summary; any other failure as one alert. */
 export function FormProblems({ result, titleKey }: { result: FormResult; titleKey?: string }) {
   const t = useT();
-  const summary = useRef<HTMLDivElement>(null);
+  const summary = useRef<ComponentRef<typeof ErrorSummary>>(null);
   const failed = result && !result.ok ? result.error : null;
   // After a failed submit, move focus to the summary so it is read out and the links are next.
   useEffect(() => {
