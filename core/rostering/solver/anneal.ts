@@ -19,7 +19,8 @@ export interface SearchParams {
   readonly hardDown: number;
   /** Share of moves that target an under- or over-covered cell. */
   readonly targetRate: number;
-  /** Row-DP moves per (days × (shift types + 1) × 4) iterations. */
+  /** Row-DP moves: probability per iteration = dpRate / (estimated DP transitions per call), so
+   *  that DP takes a roughly fixed share of the search time whatever the instance size. */
   readonly dpRate: number;
   /** Ruin-and-recreate moves (clear 2..maxRuin rows, rebuild by row DP), same unit as dpRate. */
   readonly ruinRate: number;
@@ -27,6 +28,12 @@ export interface SearchParams {
   /** Return to the best roster after max(restoreMin, restoreFactor × employees × days) iterations without improvement. */
   readonly restoreFactor: number;
   readonly restoreMin: number;
+  /** Build the start roster row by row with the DP (true) or cell by cell greedily (false). */
+  readonly rowConstruction: boolean;
+  /** Share of the budget spent at most in the initial repair phase (descent on hard violations). */
+  readonly repairShare: number;
+  /** Length of one annealing cycle in iterations per (employees × days × (shift types + 1)). */
+  readonly cycleFactor: number;
 }
 
 export const DEFAULT_PARAMS: SearchParams = {
@@ -36,11 +43,14 @@ export const DEFAULT_PARAMS: SearchParams = {
   hardUp: 1.15,
   hardDown: 1.05,
   targetRate: 0.15,
-  dpRate: 2,
+  dpRate: 250,
   ruinRate: 0,
   maxRuin: 4,
   restoreFactor: 1000,
   restoreMin: 1_000_000,
+  cycleFactor: 2000,
+  repairShare: 0,
+  rowConstruction: false,
 };
 
 export interface SearchOptions {
@@ -96,6 +106,17 @@ export function construct(state: SearchState, rnd: Random, hardWeight: number): 
   }
 }
 
+/** Row construction: build the rows one employee at a time (random order) with the row DP. */
+export function constructByRows(state: SearchState, dp: RowOptimizer, rnd: Random, hardWeight: number): void {
+  const c = state.c;
+  const order = Array.from({ length: c.E }, (_, i) => i);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = rnd.int(i + 1);
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  for (const e of order) if (dp.optimize(e, hardWeight, 8)) state.applyBlock(e, 0, c.H - 1, dp.row);
+}
+
 export function anneal(c: CompiledInstance, opts: SearchOptions): SearchResult {
   const start = performance.now();
   const rnd = new Random(opts.seed);
@@ -107,7 +128,8 @@ export function anneal(c: CompiledInstance, opts: SearchOptions): SearchResult {
     state.x.set(opts.initial);
     state.recompute();
   } else {
-    construct(state, rnd, hw);
+    if (P.rowConstruction) constructByRows(state, new RowOptimizer(state), rnd, hw);
+    else construct(state, rnd, hw);
   }
   const best = new Int32Array(E * H);
   let bestObj = Infinity;
@@ -134,10 +156,13 @@ export function anneal(c: CompiledInstance, opts: SearchOptions): SearchResult {
   const maxBlock = Math.min(7, H);
   let temp = t0;
   let progress = 0;
+  const cycleIters = P.cycleFactor * E * H * (S + 1);
+  let cycleStartIt = 0;
+  let cycleStartProgress = 0;
   let cur = state.cost(hw);
   const dp = new RowOptimizer(state);
-  const pDp = P.dpRate / (H * (S + 1) * 4);
-  const pRuin = P.ruinRate / (H * (S + 1) * 4);
+  const pDp = Math.min(0.05, P.dpRate / dp.averageWork());
+  const pRuin = Math.min(0.05, P.ruinRate / dp.averageWork());
   const maxRuin = Math.max(2, P.maxRuin);
   const picked = new Int32Array(maxRuin);
   const offRow = new Int32Array(H).fill(-1);
@@ -148,10 +173,25 @@ export function anneal(c: CompiledInstance, opts: SearchOptions): SearchResult {
       if (budget !== undefined) progress = it / budget;
       else progress = (performance.now() - start) / opts.timeLimitMs;
       if (progress >= 1 || (opts.stop && Atomics.load(opts.stop, 0) !== 0)) break;
-      temp = t0 * Math.pow(t1 / t0, progress);
+      // annealing cycles: each cools from t0 to t1 within cycleIters iterations (or within
+      // the remaining budget, whichever is shorter); later cycles restart from the best roster
+      const cycleProgress = Math.max((it - cycleStartIt) / cycleIters, (progress - cycleStartProgress) / (1 - cycleStartProgress));
+      if (cycleProgress >= 1) {
+        cycleStartIt = it;
+        cycleStartProgress = progress;
+        if (haveBest) { state.x.set(best); state.recompute(); cur = state.cost(hw); }
+        lastImproveIt = it;
+      }
+      temp = t0 * Math.pow(t1 / t0, Math.min(1, cycleProgress));
+      // repair phase: until the first feasible roster (at most repairShare of the budget),
+      // descend on a heavily weighted hard penalty
+      if (!haveBest && progress < P.repairShare) {
+        temp = t1;
+        if (hw < c.maxSoftWeight * 100) { hw = c.maxSoftWeight * 100; cur = state.cost(hw); }
+      }
       // adapt the hard weight: raise it while infeasible, relax slowly when feasible
       if ((it & 8191) === 0) {
-        if (!state.feasible) hw *= HWU;
+        if (!state.feasible) { if (haveBest || progress >= P.repairShare) hw *= HWU; }
         else { hw = Math.max(c.maxSoftWeight * P.hardFloor, hw / HWD); }
         if (haveBest && it - lastImproveIt > restoreAfter) {
           state.x.set(best);

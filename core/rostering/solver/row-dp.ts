@@ -58,6 +58,14 @@ export class RowOptimizer {
     this.row = new Int32Array(c.H);
   }
 
+  /** Average DP work (state transitions) per optimize() call, assuming four passes. */
+  averageWork(): number {
+    const c = this.st.c;
+    let sum = 0;
+    for (const l of this.layouts) sum += l.total * l.M * (c.S + 1) * c.H * 4;
+    return sum / Math.max(1, this.layouts.length);
+  }
+
   /** State layout for employee e: work states s*(W*2) + (r-1)*2 + f, then off states; × M. */
   private makeLayout(e: number): Layout {
     const c = this.st.c;

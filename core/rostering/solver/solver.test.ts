@@ -56,7 +56,7 @@ test('same seed and iteration budget give the same roster', () => {
 test('worker portfolio solves Instance1 to its proven optimum 607, reproducibly', async () => {
   const inst = parseCurtoisQu(readFileSync(new URL('instances/Instance1.txt', benchDir), 'utf8'), 'Instance1');
   const progress: number[] = [];
-  const opts = { timeLimitMs: 60_000, seed: 1, iterations: 400_000, workers: 2 };
+  const opts = { timeLimitMs: 60_000, seed: 1, iterations: 1_000_000, workers: 2 };
   const a = await solveRoster(inst, { ...opts, onProgress: (p) => progress.push(p.objective) });
   const b = await solveRoster(inst, opts);
   assert.equal(a.workers, 2);
