@@ -38,7 +38,7 @@ const { values } = parseArgs({
     instances: { type: 'string' },
     solvers: { type: 'string', default: 'rytme,highs' },
     seed: { type: 'string', default: '1' },
-    grace: { type: 'string', default: '60' },
+    grace: { type: 'string', default: '30' },
   },
 });
 const limits = values.limits.split(',').map(Number);
