@@ -34,7 +34,7 @@ export interface EmploymentFormProps {
 export function EmploymentForm({ prefix, legend, intent, employmentId, version, values, unitOptions, occupations, error }: EmploymentFormProps) {
   const t = useT();
   return (
-    <Form method="post" noValidate className="form employment-form">
+    <Form method="post" noValidate className="form employment-form" id={intent === 'add' ? 'new-employment' : undefined}>
       <CsrfField />
       <input type="hidden" name="intent" value={intent} />
       {employmentId ? <input type="hidden" name="employmentId" value={employmentId} /> : null}

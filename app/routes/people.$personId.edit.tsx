@@ -1,7 +1,7 @@
 // /people/:personId/edit — edit a person (names, contact, birth year) and their employments:
 // each form carries the version it was read at; a stale save is refused with the current
 // values shown and the attempted values listed.
-import { type ShouldRevalidateFunction, data, Form, redirect, useActionData } from 'react-router';
+import { type ShouldRevalidateFunction, data, Form, Link, redirect, useActionData, useSearchParams } from 'react-router';
 import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { Route } from './+types/people.$personId.edit';
 import { getRequestInfo, getServices, requireActor, runForForm, runForPage } from '../server/route-helpers.server.ts';
@@ -86,6 +86,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 export default function EditPersonPage({ loaderData: d }: Route.ComponentProps) {
   const t = useT();
   const a = useActionData<typeof action>();
+  // The form for a new employment is rendered on request: its selects (every unit, every occupation) are large.
+  const [params] = useSearchParams();
+  const showAdd = params.get('add') === '1';
   const error = formError(a?.result);
   const stale = error?.code === 'STALE_VERSION';
   const errorFor = (intent: string, id = ''): FormErrorPayload | null => (a && error && a.intent === intent && a.employmentId === id ? error : null);
@@ -182,16 +185,24 @@ export default function EditPersonPage({ loaderData: d }: Route.ComponentProps) 
             <Paragraph key={e.id}>{t('org.employment.outOfScope', { title: e.positionTitle, unit: e.unitPathNames[e.unitPathNames.length - 1] ?? '' })}</Paragraph>
           );
         })}
-        <EmploymentForm
-          key={`add-${d.employments.length}`}
-          prefix="new-emp"
-          legend={t('org.employment.addTitle')}
-          intent="add"
-          values={(kept('add') as EmploymentFormValues | null) ?? emptyEmployment}
-          unitOptions={d.unitOptions}
-          occupations={d.occupations}
-          error={stale ? null : errorFor('add')}
-        />
+        {showAdd || (a && a.intent === 'add') ? (
+          <EmploymentForm
+            key={`add-${d.employments.length}`}
+            prefix="new-emp"
+            legend={t('org.employment.addTitle')}
+            intent="add"
+            values={(kept('add') as EmploymentFormValues | null) ?? emptyEmployment}
+            unitOptions={d.unitOptions}
+            occupations={d.occupations}
+            error={stale ? null : errorFor('add')}
+          />
+        ) : (
+          <p className="no-print">
+            <Link to="?add=1#new-employment" className="ds-button" data-variant="secondary" data-size="sm">
+              {t('org.employment.addTitle')}
+            </Link>
+          </p>
+        )}
       </section>
     </div>
   );
