@@ -1,5 +1,6 @@
 // Operations, on the real process: `node server/main.ts` as a child (embedded database in a
-// temporary DATA_DIR, the built bundle from RYTME_BUILD_DIR). Request ids are echoed and appear
+// temporary DATA_DIR, or a fresh PostgreSQL database when TEST_DATABASE_URL is set; the built
+// bundle from RYTME_BUILD_DIR). Request ids are echoed and appear
 // in the JSON log lines, which carry path and status but never the query string; /metrics
 // exposes HTTP and job-queue metrics; SIGTERM turns readiness to 503 first, lets an in-flight
 // request finish, stops the job queue and the database, and exits 0.
@@ -10,6 +11,8 @@ import http from 'node:http';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const nodeBin = path.join(root, 'node_modules', '.bin', 'node');
@@ -25,7 +28,7 @@ interface Child {
 async function startChild(env: Record<string, string>): Promise<Child> {
   const proc = spawn(nodeBin, ['server/main.ts'], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', DEMO: '0', PORT: '0', HOST: '127.0.0.1', COOKIE_SECURE: '0', LOG_LEVEL: 'info', DATABASE_URL: '', ...env },
+    env: { ...process.env, NODE_ENV: 'production', DEMO: '0', PORT: '0', HOST: '127.0.0.1', COOKIE_SECURE: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: Array<Record<string, unknown>> = [];
@@ -49,7 +52,7 @@ async function startChild(env: Record<string, string>): Promise<Child> {
   proc.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
   const exit = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
   const started = Date.now();
-  while (Date.now() - started < 60_000) {
+  while (Date.now() - started < 150_000) {
     const listening = lines.find((l) => l.msg === 'listening');
     if (listening) return { process: proc, lines, raw, url: String(listening.url).replace('localhost', '127.0.0.1'), exit };
     if (proc.exitCode !== null) break;
@@ -72,9 +75,30 @@ async function waitFor<T>(fn: () => T | undefined, ms = 5_000): Promise<T> {
 describe('operations (real process)', () => {
   let dataDir: string;
   let child: Child;
+  // With TEST_DATABASE_URL the child runs on a fresh PostgreSQL database, else on PGlite files.
+  let databaseUrl = '';
+  let dropDatabase: (() => Promise<void>) | null = null;
   before(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'rytme-ops-'));
+    const adminUrl = process.env.TEST_DATABASE_URL;
+    if (adminUrl) {
+      const name = `rytme_ops_${randomBytes(5).toString('hex')}`;
+      const admin = new pg.Client({ connectionString: adminUrl });
+      await admin.connect();
+      await admin.query(`create database ${name}`);
+      await admin.end();
+      const url = new URL(adminUrl);
+      url.pathname = `/${name}`;
+      databaseUrl = url.toString();
+      dropDatabase = async () => {
+        const again = new pg.Client({ connectionString: adminUrl });
+        await again.connect();
+        await again.query(`drop database if exists ${name} with (force)`);
+        await again.end();
+      };
+    }
     child = await startChild({
+      DATABASE_URL: databaseUrl,
       DATA_DIR: dataDir,
       SHUTDOWN_DRAIN_SECONDS: '1',
       PUBLIC_URL: 'https://rytme.example.no',
@@ -85,9 +109,10 @@ describe('operations (real process)', () => {
       BOOTSTRAP_ADMIN_EMAIL: 'fyrste@fyrstevik.kommune.no',
     });
   });
-  after(() => {
-    if (child.process.exitCode === null) child.process.kill('SIGKILL');
+  after(async () => {
+    if (child && child.process.exitCode === null) child.process.kill('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
+    if (dropDatabase) await dropDatabase();
   });
 
   it('creates the first municipality and administrator on an empty installation, and mails the link', async () => {
@@ -141,6 +166,8 @@ describe('operations (real process)', () => {
     assert.match(text, /# TYPE rytme_job_queue_jobs gauge/);
     assert.match(text, /rytme_shutting_down 0/);
     assert.match(text, /process_resident_memory_bytes/);
+    if (databaseUrl) assert.match(text, /rytme_db_pool_connections\{state="total"\} [1-9]/, 'pool gauges on PostgreSQL');
+    else assert.doesNotMatch(text, /rytme_db_pool_connections/, 'no pool on PGlite');
   });
 
   it('on SIGTERM: readiness 503 first, the in-flight request completes, exit code 0', async () => {
