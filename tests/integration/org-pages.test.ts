@@ -163,6 +163,24 @@ describe('organisation and people pages', () => {
     assert.equal(rows[0]!.version, version, 'nothing saved');
   });
 
+  it('adds an employment through the form, with FTE and STYRK checked', async () => {
+    const plain = await (await coordinatorA.get(`/people/${inB.person.id}/edit`)).text();
+    assert.doesNotMatch(plain, /id="new-employment"/, 'the large form is rendered on request');
+    const page = await (await coordinatorA.get(`/people/${inB.person.id}/edit?add=1`)).text();
+    assert.match(page, /id="new-employment"/);
+    const fields = { intent: 'add', unitId: unitB.id, employeeNumber: 'B-77', positionTitle: 'Nattevakt', ftePercent: '33,333', styrk08: '5321', ksJobCode: '', occupationalGroup: '', startDate: '2026-01-01', endDate: '' };
+    const bad = await coordinatorA.postForm(`/people/${inB.person.id}/edit?add=1`, { ...fields, styrk08: '9999' });
+    assert.equal(bad.status, 422);
+    const html = await bad.text();
+    assert.match(html, /Stillingsprosenten kan ha høgst to desimalar/);
+    assert.match(html, /Vel eit yrke frå lista/);
+    const ok = await coordinatorA.postForm(`/people/${inB.person.id}/edit?add=1`, { ...fields, ftePercent: '33,33' });
+    assert.equal(ok.status, 302);
+    const profile = await (await coordinatorA.get(`/people/${inB.person.id}`)).text();
+    assert.match(profile, /Nattevakt/);
+    assert.match(profile, /33,33\s%/);
+  });
+
   it('downloads the own data export as JSON, only for oneself', async () => {
     const res = await employee.get(`/people/${self.person.id}/export`);
     assert.equal(res.status, 200);
