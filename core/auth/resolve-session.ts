@@ -1,7 +1,7 @@
 // Resolve a session cookie to the signed-in account and its actor, enforcing the idle and
 // absolute timeouts and that neither the account nor the tenant is disabled.
 import type { Database } from '../../db/client.ts';
-import { deleteSession, findSessionWithAccount, loadActorFacts, touchSession } from '../../db/repositories/session.repository.ts';
+import { deleteSession, findSessionWithAccount, touchSession } from '../../db/repositories/session.repository.ts';
 import type { AccountActor } from '../shared/actor.ts';
 import { buildActor } from './build-actor.ts';
 import { hashSecret } from './tokens.ts';
@@ -36,7 +36,7 @@ export async function resolveSession({ database, token, now, idleMinutes }: Reso
       return null;
     }
     if (now.getTime() - row.session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await touchSession(tx, idHash, now);
-    const facts = await loadActorFacts(tx, row.account.id, row.account.personId);
+    const { facts } = row;
     const actor = buildActor({
       tenantId: row.tenant.id,
       accountId: row.account.id,

@@ -1,12 +1,23 @@
 // Server-side sessions, looked up by the sha256 of the cookie token (cross-tenant, so under
 // the platform role), and the facts needed to build an actor for an account.
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql, type SQLWrapper } from 'drizzle-orm';
 import type { Tx } from '../client.ts';
-import { accounts, employments, orgUnits, roleAssignments, sessions, tenants, unitLeaders } from '../schema/index.ts';
+import { accounts, sessions, tenants } from '../schema/index.ts';
 
+// The facts an actor is built from, as correlated subqueries so a session is resolved in
+// one statement: explicitly assigned roles, paths of the units the person leads (each covers
+// its subtree), and paths of the units the person works in (active employments).
+const rolesOf = (accountId: SQLWrapper | string) => sql<string[]>`array(select ra.role from role_assignments ra where ra.account_id = ${accountId})`;
+const leaderPathsOf = (personId: SQLWrapper | string) =>
+  sql<string[]>`array(select u.path from unit_leaders l join org_units u on u.id = l.unit_id where l.person_id = ${personId} and u.archived_at is null)`;
+const ownPathsOf = (personId: SQLWrapper | string) =>
+  sql<string[]>`array(select u.path from employments e join org_units u on u.id = e.unit_id where e.person_id = ${personId} and (e.end_date is null or e.end_date >= current_date))`;
+
+/** The session, its account and tenant, and the account's actor facts — one statement. */
 export async function findSessionWithAccount(tx: Tx, idHash: string) {
   const rows = await tx
     .select({
+      facts: { roles: rolesOf(accounts.id), leaderUnitPaths: leaderPathsOf(accounts.personId), ownUnitPaths: ownPathsOf(accounts.personId) },
       session: sessions,
       account: {
         id: accounts.id,
@@ -52,24 +63,12 @@ export async function deleteExpiredSessions(tx: Tx, now: Date, idleSince?: Date)
 
 /** Roles explicitly assigned, paths of units the account's person leads, and of units they work in. */
 export async function loadActorFacts(tx: Tx, accountId: string, personId: string | null) {
-  const roles = await tx.select({ role: roleAssignments.role }).from(roleAssignments).where(eq(roleAssignments.accountId, accountId));
-  let leaderUnitPaths: string[] = [];
-  let ownUnitPaths: string[] = [];
-  if (personId) {
-    const led = await tx
-      .select({ path: orgUnits.path })
-      .from(unitLeaders)
-      .innerJoin(orgUnits, eq(orgUnits.id, unitLeaders.unitId))
-      .where(and(eq(unitLeaders.personId, personId), isNull(orgUnits.archivedAt)));
-    leaderUnitPaths = led.map((r) => r.path);
-    const own = await tx
-      .select({ path: orgUnits.path })
-      .from(employments)
-      .innerJoin(orgUnits, eq(orgUnits.id, employments.unitId))
-      .where(and(eq(employments.personId, personId), sql`(${employments.endDate} is null or ${employments.endDate} >= current_date)`));
-    ownUnitPaths = own.map((r) => r.path);
+  if (!personId) {
+    const [row] = await tx.select({ roles: rolesOf(accountId) }).from(sql`(select 1) as one`);
+    return { roles: row?.roles ?? [], leaderUnitPaths: [] as string[], ownUnitPaths: [] as string[] };
   }
-  return { roles: roles.map((r) => r.role), leaderUnitPaths, ownUnitPaths };
+  const [row] = await tx.select({ roles: rolesOf(accountId), leaderUnitPaths: leaderPathsOf(personId), ownUnitPaths: ownPathsOf(personId) }).from(sql`(select 1) as one`);
+  return { roles: row?.roles ?? [], leaderUnitPaths: row?.leaderUnitPaths ?? [], ownUnitPaths: row?.ownUnitPaths ?? [] };
 }
 
 export async function findActiveAccount(tx: Tx, accountId: string) {
