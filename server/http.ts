@@ -83,7 +83,8 @@ export function createMetrics(services?: Pick<AppServices, 'database' | 'jobs' |
 
 /** Long opaque segments (reset tokens in /password/reset/<token>) are masked in logs. */
 export function loggablePath(pathname: string): string {
-  return pathname.length > 300 ? `${pathname.slice(0, 300)}…` : pathname.replace(/\/password\/reset\/[^/]+/, '/password/reset/***');
+  const masked = pathname.replace(/\/password\/reset\/[^/]+/, '/password/reset/***');
+  return masked.length > 300 ? `${masked.slice(0, 300)}…` : masked;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

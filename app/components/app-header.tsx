@@ -71,6 +71,12 @@ export function AppHeader() {
           </Button>
         </Form>
         {data?.user ? (
+          <a href="/account" className="ds-link app-header__account">
+            <span className="visually-hidden">{t('common.nav.account')}: </span>
+            {data.user.displayName}
+          </a>
+        ) : null}
+        {data?.user ? (
           <Form method="post" action="/logout">
             <CsrfField />
             <Button type="submit" variant="tertiary" data-size="sm">
@@ -78,7 +84,7 @@ export function AppHeader() {
             </Button>
           </Form>
         ) : (
-          <a href="/login" className="ds-link">
+          <a href={location.pathname === '/' || location.pathname.startsWith('/login') ? '/login' : `/login?next=${encodeURIComponent(next)}`} className="ds-link">
             {t('common.nav.signIn')}
           </a>
         )}
