@@ -1,7 +1,7 @@
 // /people/:personId — a person's profile: contact, birth year, employments and units they
 // lead. Only for those allowed to read the person; every view is audited.
 import { Link, useSearchParams } from 'react-router';
-import { Alert, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import type { Route } from './+types/people.$personId';
 import { getRequestInfo, getServices, requireActor, runForPage } from '../server/route-helpers.server.ts';
 import { getPerson } from '../../core/people/get-person.ts';
@@ -40,6 +40,11 @@ export default function PersonPage({ loaderData: d }: Route.ComponentProps) {
           {name}
         </Heading>
         {d.isSelf ? <span className="profile__self">{t('org.person.thisIsYou')}</span> : null}
+        {d.person.deactivated ? (
+          <Tag data-color="warning" data-size="sm">
+            {t('org.person.deactivated')}
+          </Tag>
+        ) : null}
       </header>
       <div className="cluster no-print">
         {d.canEdit ? (
