@@ -135,6 +135,7 @@ export default function AuditPage({ loaderData }: Route.ComponentProps) {
                 <Table.HeaderCell>{t('admin.audit.table.actor')}</Table.HeaderCell>
                 <Table.HeaderCell>{t('admin.audit.table.action')}</Table.HeaderCell>
                 <Table.HeaderCell>{t('admin.audit.table.subject')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('admin.audit.table.details')}</Table.HeaderCell>
                 <Table.HeaderCell>{t('admin.audit.table.requestId')}</Table.HeaderCell>
               </Table.Row>
             </Table.Head>
@@ -177,6 +178,7 @@ export default function AuditPage({ loaderData }: Route.ComponentProps) {
                         '–'
                       )}
                     </Table.Cell>
+                    <Table.Cell style={{ maxWidth: '18rem', overflowWrap: 'anywhere' }}>{e.details ?? '–'}</Table.Cell>
                     <Table.Cell>
                       <code>{e.requestId ? shortId(e.requestId) : '–'}</code>
                     </Table.Cell>

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { actorKind, auditCsv, csvCell, describeAction, filterFromSearchParams, ZAuditFilterSchema } from './audit.rules.ts';
+import { actorKind, auditCsv, csvCell, describeAction, detailsText, filterFromSearchParams, ZAuditFilterSchema } from './audit.rules.ts';
 
 describe('audit rules', () => {
   it('parses the filter, treating empty fields as absent and refusing odd values', () => {
@@ -35,10 +35,17 @@ describe('audit rules', () => {
     assert.equal(csvCell('a"b'), '"a""b"');
     assert.equal(csvCell('=HYPERLINK("x")'), `"'=HYPERLINK(""x"")"`);
     assert.equal(csvCell(null), '""');
-    const csv = auditCsv('en', [{ id: 7, at: new Date('2026-03-01T10:00:00Z'), actor: 'a1', actorName: 'Kari; Nordmann', action: 'auth.login', subjectType: null, subjectId: null, requestId: 'r1' }]);
+    const csv = auditCsv('en', [{ id: 7, at: new Date('2026-03-01T10:00:00Z'), actor: 'a1', actorName: 'Kari; Nordmann', action: 'auth.login', subjectType: null, subjectId: null, requestId: 'r1', details: null }]);
     assert.ok(csv.startsWith('\uFEFF"No";"Time (UTC)"'));
     const lines = csv.slice(1).trimEnd().split('\r\n');
     assert.equal(lines.length, 2);
-    assert.equal(lines[1], '"7";"2026-03-01T10:00:00.000Z";"Kari; Nordmann";"a1";"auth.login";"Signed in";"";"";"r1"');
+    assert.equal(lines[1], '"7";"2026-03-01T10:00:00.000Z";"Kari; Nordmann";"a1";"auth.login";"Signed in";"";"";"r1";""');
+  });
+
+  it('shows details as short key: value text', () => {
+    assert.equal(detailsText(null), null);
+    assert.equal(detailsText({}), null);
+    assert.equal(detailsText({ rows: 10, filter: { actor: 'x' }, skipped: undefined }), 'rows: 10, filter: {"actor":"x"}');
+    assert.equal(detailsText({ text: 'y'.repeat(50) }, 20)!.length, 20);
   });
 });

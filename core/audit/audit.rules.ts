@@ -53,6 +53,17 @@ export function describeAction(language: Language, action: string): string {
   return text === key ? action : text;
 }
 
+/** Details as compact text: `key: value` pairs, nested objects inline, capped in length. */
+export function detailsText(details: Record<string, unknown> | null, max = 300): string | null {
+  if (!details) return null;
+  const parts = Object.entries(details)
+    .filter(([, v]) => v !== undefined && v !== null)
+    .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`);
+  if (parts.length === 0) return null;
+  const text = parts.join(', ');
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
 export interface AuditCsvRow {
   id: number;
   at: Date;
@@ -62,6 +73,7 @@ export interface AuditCsvRow {
   subjectType: string | null;
   subjectId: string | null;
   requestId: string | null;
+  details: string | null;
 }
 
 /** One CSV cell: quoted, quotes doubled, and a leading formula character neutralised (CSV injection). */
@@ -77,11 +89,11 @@ export function csvCell(value: string | number | null): string {
  */
 export function auditCsv(language: Language, rows: readonly AuditCsvRow[]): string {
   const h = (k: string) => translate(language, `admin.audit.csv.${k}`);
-  const header = [h('id'), h('time'), h('actorName'), h('actor'), h('action'), h('description'), h('subjectType'), h('subjectId'), h('requestId')];
+  const header = [h('id'), h('time'), h('actorName'), h('actor'), h('action'), h('description'), h('subjectType'), h('subjectId'), h('requestId'), h('details')];
   const lines = [header.map(csvCell).join(';')];
   for (const r of rows) {
     lines.push(
-      [r.id, r.at.toISOString(), r.actorName, r.actor, r.action, describeAction(language, r.action), r.subjectType, r.subjectId, r.requestId].map(csvCell).join(';'),
+      [r.id, r.at.toISOString(), r.actorName, r.actor, r.action, describeAction(language, r.action), r.subjectType, r.subjectId, r.requestId, r.details].map(csvCell).join(';'),
     );
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;

@@ -8,7 +8,7 @@ import { translate } from '../../locales/index.ts';
 import { actorLabel, type AccountActor } from '../shared/actor.ts';
 import { authorize } from '../shared/policy.ts';
 import { parseOrThrow } from '../shared/zod.ts';
-import { AUDIT_EXPORT_LIMIT, ZAuditFilterSchema, actorKind, auditCsv } from './audit.rules.ts';
+import { AUDIT_EXPORT_LIMIT, ZAuditFilterSchema, actorKind, auditCsv, detailsText } from './audit.rules.ts';
 
 export interface ExportAuditLogOptions {
   database: Database;
@@ -41,7 +41,7 @@ export async function exportAuditLog({ database, actor, filter: rawFilter, langu
     };
     const csv = auditCsv(
       language,
-      rows.map((r) => ({ id: r.id, at: r.at, actor: r.actor, actorName: label(r.actor, r.details ?? null), action: r.action, subjectType: r.subjectType, subjectId: r.subjectId, requestId: r.requestId })),
+      rows.map((r) => ({ id: r.id, at: r.at, actor: r.actor, actorName: label(r.actor, r.details ?? null), action: r.action, subjectType: r.subjectType, subjectId: r.subjectId, requestId: r.requestId, details: detailsText(r.details ?? null, 2000) })),
     );
     const { before: _before, ...rest } = filter;
     await appendAudit(tx, { tenantId: actor.tenantId, actor: actorLabel(actor), action: 'audit.export', requestId, details: { filter: Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)), rows: rows.length } });

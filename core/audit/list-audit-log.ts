@@ -6,7 +6,7 @@ import { findAccountNames, searchAuditLog } from '../../db/repositories/audit-vi
 import { actorLabel, type AccountActor } from '../shared/actor.ts';
 import { authorize } from '../shared/policy.ts';
 import { parseOrThrow } from '../shared/zod.ts';
-import { AUDIT_PAGE_SIZE, ZAuditFilterSchema, actorKind, type ActorKind, type TAuditFilter } from './audit.rules.ts';
+import { AUDIT_PAGE_SIZE, ZAuditFilterSchema, actorKind, detailsText, type ActorKind, type TAuditFilter } from './audit.rules.ts';
 
 export interface ListAuditLogOptions {
   database: Database;
@@ -26,6 +26,8 @@ export interface AuditViewEntry {
   subjectType: string | null;
   subjectId: string | null;
   requestId: string | null;
+  /** Facts recorded with the entry (ids, counts, the filter used), as short `key: value` text. */
+  details: string | null;
 }
 
 export interface AuditPage {
@@ -65,6 +67,7 @@ export async function listAuditLog({ database, actor, filter: rawFilter, request
         subjectType: r.subjectType,
         subjectId: r.subjectId,
         requestId: r.requestId,
+        details: detailsText(r.details ?? null),
       })),
       nextBefore: rows.length > AUDIT_PAGE_SIZE ? page[page.length - 1]!.id : null,
     };
