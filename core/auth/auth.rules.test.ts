@@ -12,6 +12,11 @@ describe('safeNextPath', () => {
       assert.equal(safeNextPath(bad), '/', String(bad));
     }
   });
+  it('refuses paths that become scheme-relative once dot segments are resolved', () => {
+    for (const bad of ['/.//evil.example', '/a/..//evil.example/x', '/%2e//evil.example', '/%2e%2e//evil.example?x=1']) {
+      assert.equal(safeNextPath(bad), '/', bad);
+    }
+  });
   it('never returns to the sign-in pages themselves', () => {
     assert.equal(safeNextPath('/login?next=/x'), '/');
     assert.equal(safeNextPath('/auth/oidc/callback'), '/');

@@ -59,6 +59,9 @@ export function safeNextPath(raw: unknown): string {
     return '/';
   }
   if (url.origin !== 'http://rytme.invalid') return '/';
+  // Dot segments are resolved above, so "/.//evil.example" becomes "//evil.example": check the
+  // normalised path again, or the browser would read it as another host.
+  if (url.pathname.startsWith('//') || url.pathname.startsWith('/\\')) return '/';
   if (/^\/(login|logout|auth\/|password\/)/.test(url.pathname)) return '/';
   return `${url.pathname}${url.search}${url.hash}`;
 }
