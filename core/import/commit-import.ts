@@ -9,6 +9,7 @@
 // connection, an open transaction blocks all other queries) progress goes to the in-process
 // registry (progress.ts) and reaches the database when the transaction ends.
 import type { Database } from '../../db/client.ts';
+import { analyzeOrganisationTables } from '../../db/repositories/maintenance.repository.ts';
 import { appendAudit, type AuditEntry } from '../../db/repositories/audit.repository.ts';
 import {
   appendAuditBatch,
@@ -124,6 +125,8 @@ export async function commitImport(options: CommitImportOptions): Promise<Commit
       if (!moved) throw new ImportRefused('import.failed.internal');
       return counts;
     });
+    // Large imports change the tables' shape: refresh the planner's statistics.
+    if (counts.creates + counts.updates + counts.deactivations + counts.unitCreates >= 500) await analyzeOrganisationTables(database);
     return { status: 'committed', counts };
   } catch (error) {
     const refused = error instanceof ImportRefused;

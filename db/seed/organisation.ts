@@ -4,6 +4,7 @@
 // Used by the demo (about 600 employees) and by the scale generator (50,000 / ~2,000 units).
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../client.ts';
+import { analyzeOrganisationTables } from '../repositories/maintenance.repository.ts';
 import { employments, orgUnits, persons, unitLeaders } from '../schema/index.ts';
 import { FAMILY, GIVEN_FEMALE, GIVEN_MALE, PLACES } from './names.ts';
 
@@ -295,6 +296,7 @@ export async function insertOrganisation(database: Database, tenantId: string, o
       await tx.insert(unitLeaders).values(org.leaders.slice(i, i + batch).map((l) => ({ tenantId, ...l })));
     }
   });
+  await analyzeOrganisationTables(database);
   const helseUnit = org.units.find((u) => u.kind === 'eining' && u.sector === 'helse');
   const sample = helseUnit ? org.leaders.find((l) => l.unitId === helseUnit.id) : undefined;
   return { persons: org.persons, sampleLeaderPersonId: sample?.personId ?? null };
