@@ -5,8 +5,8 @@ import type { Database } from '../../db/client.ts';
 import { findAccountById, setAccountPasswordHash } from '../../db/repositories/account.repository.ts';
 import { appendAudit } from '../../db/repositories/audit.repository.ts';
 import { deleteOtherSessionsOfAccount } from '../../db/repositories/session.repository.ts';
-import { addThrottleFailure, clearThrottle, readThrottle } from '../../db/repositories/throttle.repository.ts';
-import { ACCOUNT_FAILURE_LIMIT, THROTTLE_WINDOW_MINUTES, accountThrottleKey, isLocked } from './auth.rules.ts';
+import { addThrottleFailure, clearThrottle } from '../../db/repositories/throttle.repository.ts';
+import { ACCOUNT_FAILURE_LIMIT, THROTTLE_WINDOW_MINUTES, accountThrottleKey } from './auth.rules.ts';
 import type { AccountActor } from '../shared/actor.ts';
 import { AppError, AppErrorCode } from '../shared/app-error.ts';
 import { hashPassword, verifyPassword } from './password.ts';
@@ -28,11 +28,11 @@ export async function changePassword(options: ChangePasswordOptions): Promise<vo
   const account = await database.withTenant(actor.tenantId, (tx) => findAccountById(tx, actor.accountId));
   if (!account) throw new AppError(AppErrorCode.UNAUTHENTICATED);
   const throttleKey = accountThrottleKey(actor.tenantId, account.email);
-  const [state] = await database.withPlatform((tx) => readThrottle(tx, [throttleKey]));
-  if (isLocked(state, ACCOUNT_FAILURE_LIMIT, options.now)) throw new AppError(AppErrorCode.RATE_LIMITED, { messageKey: 'auth.login.rateLimited', params: { minutes: THROTTLE_WINDOW_MINUTES } });
+  // Counted before the check, so parallel guesses cannot all pass the limit (see sign-in).
+  const counted = await database.withPlatform((tx) => addThrottleFailure(tx, throttleKey, options.now, THROTTLE_WINDOW_MINUTES));
+  if (counted.failures > ACCOUNT_FAILURE_LIMIT) throw new AppError(AppErrorCode.RATE_LIMITED, { messageKey: 'auth.login.rateLimited', params: { minutes: THROTTLE_WINDOW_MINUTES } });
   if (!account.passwordHash || !(await verifyPassword(account.passwordHash, options.currentPassword))) {
     await database.withPlatform(async (tx) => {
-      await addThrottleFailure(tx, throttleKey, options.now, THROTTLE_WINDOW_MINUTES);
       await appendAudit(tx, { tenantId: actor.tenantId, actor: actor.accountId, action: 'auth.password_change_failed', subjectType: 'account', subjectId: actor.accountId, requestId: options.requestId });
     });
     throw new AppError(AppErrorCode.VALIDATION, { issues: [{ path: 'currentPassword', key: 'auth.account.password.wrongCurrent' }] });

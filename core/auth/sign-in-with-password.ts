@@ -6,9 +6,9 @@ import type { Database } from '../../db/client.ts';
 import { findAccountByEmail, findActiveTenantBySlug, recordLogin } from '../../db/repositories/account.repository.ts';
 import { appendAudit } from '../../db/repositories/audit.repository.ts';
 import { deleteSession } from '../../db/repositories/session.repository.ts';
-import { addThrottleFailure, clearThrottle, readThrottle } from '../../db/repositories/throttle.repository.ts';
+import { addThrottleFailure, clearThrottle, forgiveThrottleFailure } from '../../db/repositories/throttle.repository.ts';
 import { AppError, AppErrorCode } from '../shared/app-error.ts';
-import { ACCOUNT_FAILURE_LIMIT, IP_FAILURE_LIMIT, THROTTLE_WINDOW_MINUTES, accountThrottleKey, emailFingerprint, ipThrottleKey, isLocked } from './auth.rules.ts';
+import { ACCOUNT_FAILURE_LIMIT, IP_FAILURE_LIMIT, THROTTLE_WINDOW_MINUTES, accountThrottleKey, emailFingerprint, ipThrottleKey } from './auth.rules.ts';
 import { dummyHash, verifyPassword } from './password.ts';
 import { startSession } from './start-session.ts';
 import { hashSecret } from './tokens.ts';
@@ -48,13 +48,17 @@ export async function signInWithPassword(options: SignInWithPasswordOptions): Pr
   const accountKey = accountThrottleKey(tenant.id, options.email);
   const ipKey = ipThrottleKey(options.ip);
   const emailHash = emailFingerprint(options.email);
-  const throttles = await database.withPlatform((tx) => readThrottle(tx, [accountKey, ipKey]));
-  const accountState = throttles.find((t) => t.key === accountKey);
-  const ipState = throttles.find((t) => t.key === ipKey);
+  // Count the attempt before the password is checked (one atomic upsert per key), so a burst
+  // of parallel guesses cannot all pass the limit check before any failure is recorded. A
+  // success takes the count back.
+  const counted = await database.withPlatform(async (tx) => ({
+    a: await addThrottleFailure(tx, accountKey, now, THROTTLE_WINDOW_MINUTES),
+    i: await addThrottleFailure(tx, ipKey, now, THROTTLE_WINDOW_MINUTES),
+  }));
   const account = await database.withTenant(tenant.id, (tx) => findAccountByEmail(tx, tenant.id, options.email));
   const actor = account?.id ?? 'anonymous';
 
-  if (isLocked(accountState, ACCOUNT_FAILURE_LIMIT, now) || isLocked(ipState, IP_FAILURE_LIMIT, now)) {
+  if (counted.a.failures > ACCOUNT_FAILURE_LIMIT || counted.i.failures > IP_FAILURE_LIMIT) {
     await database.withPlatform((tx) =>
       appendAudit(tx, { tenantId: tenant.id, actor, action: 'auth.login_failed', subjectType: 'account', subjectId: account?.id, requestId: options.requestId, details: { reason: 'throttled', emailHash, ip: options.ip } }),
     );
@@ -66,8 +70,7 @@ export async function signInWithPassword(options: SignInWithPasswordOptions): Pr
 
   if (!ok || !account) {
     await database.withPlatform(async (tx) => {
-      const a = await addThrottleFailure(tx, accountKey, now, THROTTLE_WINDOW_MINUTES);
-      const i = await addThrottleFailure(tx, ipKey, now, THROTTLE_WINDOW_MINUTES);
+      const { a, i } = counted;
       const reason = !account ? 'unknown_account' : account.disabledAt ? 'disabled' : !account.passwordHash ? 'no_password' : 'wrong_password';
       await appendAudit(tx, { tenantId: tenant.id, actor, action: 'auth.login_failed', subjectType: 'account', subjectId: account?.id, requestId: options.requestId, details: { reason, emailHash, ip: options.ip } });
       if (a.failures === ACCOUNT_FAILURE_LIMIT || i.failures === IP_FAILURE_LIMIT) {
@@ -87,6 +90,7 @@ export async function signInWithPassword(options: SignInWithPasswordOptions): Pr
 
   return database.withPlatform(async (tx) => {
     await clearThrottle(tx, accountKey);
+    await forgiveThrottleFailure(tx, ipKey);
     if (options.previousSessionToken) await deleteSession(tx, hashSecret(options.previousSessionToken));
     const session = await startSession(tx, { tenantId: tenant.id, accountId: account.id, now, absoluteMinutes: options.absoluteMinutes, userAgent: options.userAgent });
     await recordLogin(tx, account.id, now);

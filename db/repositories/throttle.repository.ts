@@ -27,6 +27,14 @@ export async function addThrottleFailure(tx: Tx, key: string, now: Date, windowM
   return row!;
 }
 
+/** Take back one counted attempt (a sign-in that succeeded was counted before it was checked). */
+export async function forgiveThrottleFailure(tx: Tx, key: string): Promise<void> {
+  await tx
+    .update(loginThrottle)
+    .set({ failures: sql`greatest(${loginThrottle.failures} - 1, 0)` })
+    .where(eq(loginThrottle.key, key));
+}
+
 export async function clearThrottle(tx: Tx, key: string): Promise<void> {
   await tx.delete(loginThrottle).where(eq(loginThrottle.key, key));
 }
