@@ -8,6 +8,7 @@
 //               UTF-8 is refused with "save as UTF-8": we never guess a legacy encoding.
 //               Delimiter ; , or tab, sniffed from the header line.
 import ExcelJS from 'exceljs';
+import type { Readable } from 'node:stream';
 import JSZip from 'jszip';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { sheetRole } from './fields.ts';
@@ -171,6 +172,11 @@ async function readXlsx(bytes: Buffer, limits: ReadLimits): Promise<ReadResult> 
     total += size;
   }
   if (total > limits.maxUncompressedBytes) return problem('import.file.tooLarge', { limit: `${Math.round(limits.maxUncompressedBytes / 1024 / 1024)} MB` });
+  // The declared sizes can lie (a crafted zip claims 1 kB and inflates to gigabytes), so also
+  // inflate every entry as a stream, keeping nothing, and stop as soon as the limit is passed.
+  const inflated = await inflatedWithin(zip, limits.maxUncompressedBytes);
+  if (inflated === 'tooLarge') return problem('import.file.tooLarge', { limit: `${Math.round(limits.maxUncompressedBytes / 1024 / 1024)} MB` });
+  if (inflated === 'broken') return problem('import.file.unreadable');
 
   const workbook = new ExcelJS.Workbook();
   try {
@@ -193,6 +199,27 @@ async function readXlsx(bytes: Buffer, limits: ReadLimits): Promise<ReadResult> 
     units = u;
   }
   return { ok: true, kind: 'xlsx', employees, units };
+}
+
+async function inflatedWithin(zip: JSZip, limit: number): Promise<'ok' | 'tooLarge' | 'broken'> {
+  let total = 0;
+  for (const entry of Object.values(zip.files)) {
+    if (entry.dir) continue;
+    const outcome = await new Promise<'ok' | 'tooLarge' | 'broken'>((resolve) => {
+      const stream = entry.nodeStream('nodebuffer') as Readable;
+      stream.on('data', (chunk: Buffer) => {
+        total += chunk.length;
+        if (total > limit) {
+          resolve('tooLarge');
+          stream.destroy();
+        }
+      });
+      stream.on('error', () => resolve('broken'));
+      stream.on('end', () => resolve('ok'));
+    });
+    if (outcome !== 'ok') return outcome;
+  }
+  return 'ok';
 }
 
 function sheetFromWorksheet(ws: ExcelJS.Worksheet, limits: ReadLimits): Sheet | { problem: ReadResult } {
