@@ -40,7 +40,10 @@ export async function updateTenantSignInSettings(options: { database: Database; 
       if (!issuer.startsWith('https://') && !insecureIssuerAllowed(issuer, options.nodeEnv)) {
         throw new AppError(AppErrorCode.VALIDATION, { issues: [{ path: 'issuer', key: 'auth.settings.oidc.httpsRequired' }] });
       }
-      const secret = input.clientSecret ? input.clientSecret : tenant.oidc?.clientSecret;
+      // The stored secret is kept only for the same provider and client: otherwise pointing the
+      // issuer at another server would send it the secret at the next token request.
+      const sameClient = tenant.oidc?.issuer === issuer && tenant.oidc.clientId === input.clientId;
+      const secret = input.clientSecret ? input.clientSecret : sameClient ? tenant.oidc?.clientSecret : undefined;
       if (!secret) throw new AppError(AppErrorCode.VALIDATION, { issues: [{ path: 'clientSecret', key: 'errors.field.required' }] });
       oidc = { kind: input.kind, issuer, clientId: input.clientId, clientSecret: secret, displayName: input.displayName };
     }

@@ -3,7 +3,8 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
-import { Client, startTestApp, type TestApp } from '../support/server.ts';
+import { queryRows } from '../../db/client.ts';
+import { Client, signInAs, startTestApp, type TestApp } from '../support/server.ts';
 import { TEST_PASSWORD, createAccount, createTenant } from '../support/factories.ts';
 
 const form = { 'content-type': 'application/x-www-form-urlencoded' };
@@ -48,5 +49,20 @@ describe('review: sign-in', () => {
       assert.equal(res.status, 302);
       assert.equal(res.headers.get('location'), '/', next);
     }
+  });
+
+  it('asks for the client secret again when the OIDC issuer or client changes, so the stored one is never sent elsewhere', async () => {
+    const other = await createTenant(t.db.database);
+    const admin = await signInAs(t, other.id, (await createAccount(t.db.database, other.id, { roles: ['tenant_admin'] })).id);
+    const settings = { oidcEnabled: 'on', defaultLanguage: 'nn', kind: 'generic', issuer: 'https://idp.kommune.example', clientId: 'rytme', displayName: 'IdP' };
+    assert.equal((await admin.postForm('/admin/settings', { ...settings, version: '1', clientSecret: 'the-real-secret' })).status, 302);
+    const moved = await admin.postForm('/admin/settings', { ...settings, version: '2', clientSecret: '', issuer: 'https://attacker.example' });
+    assert.equal(moved.status, 422);
+    const otherClient = await admin.postForm('/admin/settings', { ...settings, version: '2', clientSecret: '', clientId: 'someone-else' });
+    assert.equal(otherClient.status, 422);
+    const [row] = await t.db.database.withPlatform((tx) => queryRows<{ oidc: { issuer: string; clientSecret: string } }>(tx, sql`select oidc from tenants where id = ${other.id}`));
+    assert.deepEqual([row?.oidc.issuer, row?.oidc.clientSecret], ['https://idp.kommune.example', 'the-real-secret']);
+    // Same provider and client: an empty field still keeps the secret.
+    assert.equal((await admin.postForm('/admin/settings', { ...settings, version: '2', clientSecret: '', displayName: 'Kommune-IdP' })).status, 302);
   });
 });
