@@ -14,6 +14,8 @@ try {
   process.exit(1);
 }
 
+let demoInfo: Awaited<ReturnType<typeof ensureDemoMunicipality>> | null = null;
+
 const app = await startApp({
   env,
   dev,
@@ -41,13 +43,19 @@ const app = await startApp({
     if (demo.created) {
       services.logger.info({ tenant: demo.slug }, 'demo municipality created');
     }
-    process.stdout.write(
-      `\n  Rytme is starting on ${env.PUBLIC_URL}\n  Demo municipality: ${demo.name}\n` +
-        demo.logins.map((l) => `    ${l.role.padEnd(14)} ${l.email}  password: ${l.password}`).join('\n') +
-        '\n\n',
-    );
+    demoInfo = demo;
   },
 });
+
+if (demoInfo) {
+  // Printed once the server listens, with the address it really listens on.
+  const url = process.env.PUBLIC_URL ? env.PUBLIC_URL : app.url;
+  process.stdout.write(
+    `\n  Rytme is running on ${url}\n  Demo municipality: ${demoInfo.name}. Sign in as:\n` +
+      demoInfo.logins.map((l) => `    ${l.role.padEnd(14)} ${l.email}  password: ${l.password}`).join('\n') +
+      '\n\n',
+  );
+}
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
