@@ -2,7 +2,7 @@
 // running ones and jobs, close the database. Loaded by server/main.ts after NODE_ENV is set.
 import { loadEnv } from './env.ts';
 import { startApp } from './app.ts';
-import { ensureDemoMunicipality } from '../db/seed/demo.ts';
+import { ensureDemoMunicipality, type DemoInfo } from '../db/seed/demo.ts';
 import { bootstrapPlatform } from '../core/platform/bootstrap-platform.ts';
 
 const dev = process.argv.includes('--dev');
@@ -14,7 +14,7 @@ try {
   process.exit(1);
 }
 
-let demoInfo: Awaited<ReturnType<typeof ensureDemoMunicipality>> | null = null;
+const demo: { info: DemoInfo | null } = { info: null };
 
 const app = await startApp({
   env,
@@ -39,20 +39,18 @@ const app = await startApp({
       if (result.created) services.logger.info({ tenant: result.slug, mail: result.mailStatus }, 'first municipality and administrator created; set-password mail sent');
     }
     if (!env.DEMO) return;
-    const demo = await ensureDemoMunicipality(services.database);
-    if (demo.created) {
-      services.logger.info({ tenant: demo.slug }, 'demo municipality created');
-    }
-    demoInfo = demo;
+    const info = await ensureDemoMunicipality(services.database);
+    if (info.created) services.logger.info({ tenant: info.slug }, 'demo municipality created');
+    demo.info = info;
   },
 });
 
-if (demoInfo) {
+if (demo.info) {
   // Printed once the server listens, with the address it really listens on.
   const url = process.env.PUBLIC_URL ? env.PUBLIC_URL : app.url;
   process.stdout.write(
-    `\n  Rytme is running on ${url}\n  Demo municipality: ${demoInfo.name}. Sign in as:\n` +
-      demoInfo.logins.map((l) => `    ${l.role.padEnd(14)} ${l.email}  password: ${l.password}`).join('\n') +
+    `\n  Rytme is running on ${url}\n  Demo municipality: ${demo.info.name}. Sign in as:\n` +
+      demo.info.logins.map((l) => `    ${l.role.padEnd(14)} ${l.email}  password: ${l.password}`).join('\n') +
       '\n\n',
   );
 }
