@@ -2,17 +2,10 @@
 // every row error translated into the reader's language.
 import { Heading, Link as DsLink, Paragraph, Table } from '@digdir/designsystemet-react';
 import { useT } from '../i18n/use-t.ts';
+import type { ImportCounts as TImportCounts } from '../../core/import/import-run.ts';
 
-export interface PreviewCounts {
-  rows: number;
-  creates: number;
-  updates: number;
-  unchanged: number;
-  deactivations: number;
-  unitCreates: number;
-  unitUpdates: number;
-  issues: number;
-}
+/** The counts the use cases report (core/import/import-run.ts). */
+export type PreviewCounts = TImportCounts;
 
 export const CATEGORIES = ['creates', 'updates', 'deactivations', 'unitCreates', 'unitUpdates'] as const;
 export type Category = (typeof CATEGORIES)[number];
