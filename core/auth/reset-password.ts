@@ -21,6 +21,9 @@ export interface ResetPasswordOptions {
 export async function resetPassword(options: ResetPasswordOptions): Promise<{ tenantId: string }> {
   assertPasswordStrength(options.password, 'password');
   const tokenHash = hashSecret(options.token);
+  // Refuse a bad link before the costly argon2 hash, so made-up links cannot burn CPU and memory.
+  const before = resetTokenStatus(await options.database.withPlatform((tx) => findResetToken(tx, tokenHash)), options.now);
+  if (before !== 'valid') throw new AppError(AppErrorCode.CONFLICT, { messageKey: `auth.reset.${before}` });
   const passwordHash = await hashPassword(options.password);
   return options.database.withPlatform(async (tx) => {
     const row = await findResetToken(tx, tokenHash);
