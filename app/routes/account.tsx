@@ -43,7 +43,18 @@ export async function action({ request, context }: Route.ActionArgs) {
       return { intent: 'language' as const, language: input.language };
     }
     if (input.newPassword !== input.confirm) throw new AppError(AppErrorCode.VALIDATION, { issues: [{ path: 'confirm', key: 'auth.reset.mismatch' }] });
-    await changePassword({ database: services.database, actor, sessionIdHash: state.session!.idHash, currentPassword: input.currentPassword, newPassword: input.newPassword, now: new Date(), requestId: getRequestInfo(context).requestId });
+    const info = getRequestInfo(context);
+    await changePassword({
+      database: services.database,
+      actor,
+      sessionIdHash: state.session!.idHash,
+      currentPassword: input.currentPassword,
+      newPassword: input.newPassword,
+      now: new Date(),
+      requestId: info.requestId,
+      mailer: services.mailer,
+      background: (delivery) => void delivery.catch((error: unknown) => info.log.error({ err: error }, 'password notice failed')),
+    });
     return { intent: 'password' as const, language: null };
   });
   if (!result.ok) return data({ ok: false as const, intent: String(form.intent ?? ''), error: result.error }, { status: STATUS_FOR[result.error.code] });

@@ -31,7 +31,16 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const confirm = String(form.get('confirm') ?? '');
   const result = await runForForm(context, async () => {
     if (password !== confirm) throw new AppError(AppErrorCode.VALIDATION, { issues: [{ path: 'confirm', key: 'auth.reset.mismatch' }] });
-    await resetPassword({ database: services.database, token: params.token, password, now: new Date(), requestId: getRequestInfo(context).requestId });
+    const info = getRequestInfo(context);
+    await resetPassword({
+      database: services.database,
+      token: params.token,
+      password,
+      now: new Date(),
+      requestId: info.requestId,
+      mailer: services.mailer,
+      background: (delivery) => void delivery.catch((error: unknown) => info.log.error({ err: error }, 'password notice failed')),
+    });
   });
   if (result.ok) return { ok: true as const };
   return data({ ok: false as const, error: result.error }, { status: STATUS_FOR[result.error.code] });

@@ -2,13 +2,14 @@
 // the same per-account throttle as sign-in); the new one is hashed with argon2id; every other
 // session of the account is ended (this one stays); audited.
 import type { Database } from '../../db/client.ts';
-import { findAccountById, setAccountPasswordHash } from '../../db/repositories/account.repository.ts';
+import { findAccountById, findTenantById, setAccountPasswordHash } from '../../db/repositories/account.repository.ts';
 import { appendAudit } from '../../db/repositories/audit.repository.ts';
 import { deleteOtherSessionsOfAccount } from '../../db/repositories/session.repository.ts';
 import { addThrottleFailure, clearThrottle } from '../../db/repositories/throttle.repository.ts';
 import { ACCOUNT_FAILURE_LIMIT, THROTTLE_WINDOW_MINUTES, accountThrottleKey } from './auth.rules.ts';
 import type { AccountActor } from '../shared/actor.ts';
 import { AppError, AppErrorCode } from '../shared/app-error.ts';
+import { mailLanguage, notifyPasswordChanged, type MailSender } from './auth-mail.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { assertPasswordStrength } from './reset-password.ts';
 
@@ -20,6 +21,9 @@ export interface ChangePasswordOptions {
   newPassword: string;
   now: Date;
   requestId?: string | undefined;
+  /** Sends the account holder a notice that the password changed. */
+  mailer?: MailSender | undefined;
+  background?: ((delivery: Promise<unknown>) => void) | undefined;
 }
 
 export async function changePassword(options: ChangePasswordOptions): Promise<void> {
@@ -44,4 +48,8 @@ export async function changePassword(options: ChangePasswordOptions): Promise<vo
     const ended = await deleteOtherSessionsOfAccount(tx, actor.accountId, options.sessionIdHash);
     await appendAudit(tx, { tenantId: actor.tenantId, actor: actor.accountId, action: 'auth.password_changed', subjectType: 'account', subjectId: actor.accountId, requestId: options.requestId, details: { otherSessionsEnded: ended } });
   });
+  const tenant = await database.withPlatform((tx) => findTenantById(tx, actor.tenantId));
+  if (tenant) {
+    await notifyPasswordChanged(options.mailer, options.background, { tenantId: tenant.id, to: account.email, language: mailLanguage(account.language, tenant.defaultLanguage), name: account.displayName, tenantName: tenant.name });
+  }
 }
