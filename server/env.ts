@@ -50,11 +50,19 @@ export const ZEnvSchema = z.object({
   BOOTSTRAP_ADMIN_EMAIL: z.string().optional(),
   /** On SIGTERM: how long in-flight requests may take to finish before their connections are cut. */
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().positive().max(300).default(15),
+  /**
+   * Which proxies may set X-Forwarded-For (Express "trust proxy": a hop count, or addresses and
+   * ranges such as "loopback, 10.0.0.5"). Only trusted proxies decide the client IP used for
+   * throttling and the audit log; the default trusts none but a proxy on this host.
+   */
+  TRUST_PROXY: z.string().min(1).default('loopback'),
+  /** Bearer token for /metrics. Unset: /metrics answers only requests from this host. */
+  METRICS_TOKEN: z.string().min(16).optional(),
 });
 export type TEnv = z.infer<typeof ZEnvSchema>;
 
 /** Masked in the start-up log: secrets, and the bootstrap administrator's name and address (personal data). */
-const SECRETS: ReadonlySet<keyof TEnv> = new Set(['DATABASE_URL', 'SMTP_URL', 'SESSION_SECRET', 'BOOTSTRAP_ADMIN_NAME', 'BOOTSTRAP_ADMIN_EMAIL']);
+const SECRETS: ReadonlySet<keyof TEnv> = new Set(['DATABASE_URL', 'SMTP_URL', 'SESSION_SECRET', 'METRICS_TOKEN', 'BOOTSTRAP_ADMIN_NAME', 'BOOTSTRAP_ADMIN_EMAIL']);
 
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): TEnv {
   const input = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
@@ -62,6 +70,10 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): TEnv {
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  // Several instances on one PostgreSQL must share the key that signs the OIDC state cookie.
+  if (result.data.NODE_ENV === 'production' && result.data.DATABASE_URL && !result.data.SESSION_SECRET) {
+    throw new Error('Invalid configuration:\n  SESSION_SECRET: required in production with DATABASE_URL (at least 32 characters, the same on every instance)');
   }
   return result.data;
 }

@@ -9,6 +9,7 @@ import { RouterContextProvider, type ServerBuild } from 'react-router';
 import client from 'prom-client';
 import type { ViteDevServer } from 'vite';
 import { negotiateLanguage, translate } from '../locales/index.ts';
+import { safeEqual } from '../core/auth/tokens.ts';
 import type { AppServices, RequestInfo } from './services.ts';
 
 export interface HttpAppOptions {
@@ -160,7 +161,7 @@ export function createHttpApp(options: HttpAppOptions) {
   const shuttingDownGauge = new client.Gauge({ name: 'rytme_shutting_down', help: '1 while the instance drains before stopping', registers: [metrics.registry] });
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  app.set('trust proxy', /^\d+$/.test(services.env.TRUST_PROXY) ? Number(services.env.TRUST_PROXY) : services.env.TRUST_PROXY);
 
   // Request id, nonce, logging, metrics.
   app.use((req, res, next) => {
@@ -208,7 +209,14 @@ export function createHttpApp(options: HttpAppOptions) {
       res.status(503).type('application/json').send(JSON.stringify({ status: 'database-unavailable' }));
     }
   });
-  app.get('/metrics', async (_req, res) => {
+  app.get('/metrics', async (req, res) => {
+    // Metrics describe the installation: a bearer token, or callers on this host only.
+    const token = services.env.METRICS_TOKEN;
+    const local = ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(req.socket.remoteAddress ?? '');
+    if (token ? !safeEqual(req.header('authorization') ?? '', `Bearer ${token}`) : !local) {
+      res.status(token ? 401 : 403).type('text/plain').send(token ? 'metrics need a bearer token\n' : 'metrics are served to this host only\n');
+      return;
+    }
     shuttingDownGauge.set(options.isShuttingDown() ? 1 : 0);
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });

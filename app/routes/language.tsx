@@ -2,6 +2,7 @@
 import { redirect } from 'react-router';
 import type { Route } from './+types/language';
 import { isLanguage } from '../../locales/index.ts';
+import { safeRelativePath } from '../../core/auth/auth.rules.ts';
 import { LANGUAGE_COOKIE, serializeCookie } from '../server/cookies.ts';
 import { getServices, getSessionState } from '../server/route-helpers.server.ts';
 import { setAccountLanguage } from '../../core/auth/set-account-language.ts';
@@ -9,8 +10,7 @@ import { setAccountLanguage } from '../../core/auth/set-account-language.ts';
 export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData();
   const language = form.get('language');
-  const nextRaw = String(form.get('next') ?? '/');
-  const next = nextRaw.startsWith('/') && !nextRaw.startsWith('//') ? nextRaw : '/';
+  const next = safeRelativePath(form.get('next')) ?? '/';
   if (!isLanguage(language)) return redirect(next);
   const services = getServices(context);
   const { session } = getSessionState(context);

@@ -5,7 +5,8 @@ import { createHash } from 'node:crypto';
 /** Failed sign-ins per account (tenant + e-mail, whether or not the account exists) per window. */
 export const ACCOUNT_FAILURE_LIMIT = 5;
 /** Failed sign-ins per client IP address per window. */
-export const IP_FAILURE_LIMIT = 20;
+/** Generous, because a whole town hall may sign in from one NAT address; the account limit stops guessing. */
+export const IP_FAILURE_LIMIT = 100;
 export const THROTTLE_WINDOW_MINUTES = 15;
 
 /** Password-reset links live an hour; "set your password" links for new accounts three days. */
@@ -44,24 +45,30 @@ export function isLocked(state: ThrottleState | undefined, limit: number, now: D
 }
 
 /**
- * The path to return to after sign-in: only a same-site relative path ("/org?x=1"), never a
- * scheme-relative ("//evil.example") or backslash trick ("/\\evil.example"), never the sign-in
- * pages themselves. Anything else becomes "/".
+ * A same-site relative path ("/org?x=1") to redirect to, or null: never a scheme-relative
+ * ("//evil.example") or backslash trick ("/\\evil.example"), never control characters, and
+ * checked again after dot segments are resolved.
  */
-export function safeNextPath(raw: unknown): string {
-  if (typeof raw !== 'string' || raw.length === 0 || raw.length > 1000) return '/';
-  if (!raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return '/';
-  if (/[\u0000-\u001f\u007f\\]/.test(raw)) return '/';
+export function safeRelativePath(raw: unknown): string | null {
+  if (typeof raw !== 'string' || raw.length === 0 || raw.length > 1000) return null;
+  if (!raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return null;
+  if (/[\u0000-\u001f\u007f\\]/.test(raw)) return null;
   let url: URL;
   try {
     url = new URL(raw, 'http://rytme.invalid');
   } catch {
-    return '/';
+    return null;
   }
-  if (url.origin !== 'http://rytme.invalid') return '/';
+  if (url.origin !== 'http://rytme.invalid') return null;
   // Dot segments are resolved above, so "/.//evil.example" becomes "//evil.example": check the
   // normalised path again, or the browser would read it as another host.
-  if (url.pathname.startsWith('//') || url.pathname.startsWith('/\\')) return '/';
-  if (/^\/(login|logout|auth\/|password\/)/.test(url.pathname)) return '/';
+  if (url.pathname.startsWith('//') || url.pathname.startsWith('/\\')) return null;
   return `${url.pathname}${url.search}${url.hash}`;
+}
+
+/** The path to return to after sign-in: a safe relative path, never the sign-in pages themselves; otherwise "/". */
+export function safeNextPath(raw: unknown): string {
+  const path = safeRelativePath(raw);
+  if (!path || /^\/(login|logout|auth\/|password\/)/.test(path)) return '/';
+  return path;
 }

@@ -36,7 +36,7 @@ export interface ReadLimits {
   maxCellLength: number;
 }
 
-export const DEFAULT_LIMITS: ReadLimits = { maxBytes: 100 * 1024 * 1024, maxRows: 200_000, maxUncompressedBytes: 400 * 1024 * 1024, maxCellLength: 2000 };
+export const DEFAULT_LIMITS: ReadLimits = { maxBytes: 100 * 1024 * 1024, maxRows: 200_000, maxUncompressedBytes: 100 * 1024 * 1024, maxCellLength: 2000 };
 
 const problem = (key: string, params?: Record<string, string | number>): ReadResult => ({ ok: false, problem: params ? { key, params } : { key } });
 

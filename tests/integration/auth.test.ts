@@ -8,6 +8,7 @@ import { queryRows } from '../../db/client.ts';
 import { Client, signInAs, startTestApp, type TestApp } from '../support/server.ts';
 import { TEST_PASSWORD, createAccount, createTenant } from '../support/factories.ts';
 import { hashSecret } from '../../core/auth/tokens.ts';
+import { IP_FAILURE_LIMIT } from '../../core/auth/auth.rules.ts';
 
 const form = { 'content-type': 'application/x-www-form-urlencoded' };
 
@@ -112,9 +113,9 @@ describe('sign-in', () => {
     assert.equal((await signIn(new Client(t.url), { tenant: tenant.slug, email: kari.email }, ip)).status, 302);
   });
 
-  it('limits one IP address to 20 failures across accounts', async () => {
+  it(`limits one IP address to ${IP_FAILURE_LIMIT} failures across accounts`, async () => {
     const ip = { 'x-forwarded-for': '203.0.113.9' };
-    for (let i = 0; i < 20; i++) assert.equal((await signIn(new Client(t.url), { tenant: tenant.slug, email: `probe${i}@aurvik.no`, password: 'wrong-password-1' }, ip)).status, 401);
+    for (let i = 0; i < IP_FAILURE_LIMIT; i++) assert.equal((await signIn(new Client(t.url), { tenant: tenant.slug, email: `probe${i}@aurvik.no`, password: 'wrong-password-1' }, ip)).status, 401);
     assert.equal((await signIn(new Client(t.url), { tenant: tenant.slug, email: kari.email }, ip)).status, 429);
     // Another address is not affected.
     assert.equal((await signIn(new Client(t.url), { tenant: tenant.slug, email: kari.email }, { 'x-forwarded-for': '203.0.113.10' })).status, 302);

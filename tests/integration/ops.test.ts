@@ -100,6 +100,8 @@ describe('operations (real process)', () => {
     child = await startChild({
       DATABASE_URL: databaseUrl,
       DATA_DIR: dataDir,
+      // Production with a server database refuses to start without it.
+      SESSION_SECRET: 'a-test-secret-of-at-least-32-characters',
       SHUTDOWN_DRAIN_SECONDS: '1',
       PUBLIC_URL: 'https://rytme.example.no',
       BOOTSTRAP_TENANT_NAME: 'Fyrstevik kommune',

@@ -61,3 +61,19 @@ describe('server basics', () => {
     assert.equal(res.status, 413);
   });
 });
+
+describe('protected metrics', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp({ METRICS_TOKEN: 'a-long-metrics-token-for-tests' });
+  });
+  after(() => t.close());
+
+  it('needs the bearer token when METRICS_TOKEN is set', async () => {
+    assert.equal((await fetch(`${t.url}/metrics`)).status, 401);
+    assert.equal((await fetch(`${t.url}/metrics`, { headers: { authorization: 'Bearer wrong-token-wrong-token' } })).status, 401);
+    const ok = await fetch(`${t.url}/metrics`, { headers: { authorization: 'Bearer a-long-metrics-token-for-tests' } });
+    assert.equal(ok.status, 200);
+    assert.match(await ok.text(), /rytme_http_requests_total/);
+  });
+});
