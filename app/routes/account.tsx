@@ -1,10 +1,12 @@
 // /account: the signed-in user's own account — language preference and password change.
 import { Form, data, useNavigation } from 'react-router';
 import { z } from 'zod';
-import { Button, Card, Field, Heading, Label, Paragraph, Select } from '@digdir/designsystemet-react';
+import { Button, Card, Field, Heading, Label, Paragraph, Select, Table } from '@digdir/designsystemet-react';
 import type { Route } from './+types/account';
 import { changePassword } from '../../core/auth/change-password.ts';
 import { getOwnAccount } from '../../core/auth/get-own-account.ts';
+import { listOwnSessions } from '../../core/auth/list-own-sessions.ts';
+import { endOtherSessions } from '../../core/auth/end-other-sessions.ts';
 import { PASSWORD_MIN_LENGTH } from '../../core/auth/password.ts';
 import { setAccountLanguage } from '../../core/auth/set-account-language.ts';
 import { AppError, AppErrorCode } from '../../core/shared/app-error.ts';
@@ -21,13 +23,17 @@ export const handle = { breadcrumb: (_: unknown, t: (k: string) => string) => ({
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = requireActor(request, context);
-  const account = await runForPage(context, () => getOwnAccount({ database: getServices(context).database, actor }));
-  return { ...account, minLength: PASSWORD_MIN_LENGTH };
+  const database = getServices(context).database;
+  const currentIdHash = getSessionState(context).session!.idHash;
+  const account = await runForPage(context, () => getOwnAccount({ database, actor }));
+  const sessions = await runForPage(context, () => listOwnSessions({ database, actor, currentIdHash }));
+  return { ...account, sessions, minLength: PASSWORD_MIN_LENGTH };
 }
 
 const ZAccountFormSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('language'), language: z.enum(LANGUAGES) }),
   z.object({ intent: z.literal('password'), currentPassword: z.string().max(200), newPassword: z.string().max(200), confirm: z.string().max(200) }),
+  z.object({ intent: z.literal('sessions') }),
 ]);
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -40,7 +46,11 @@ export async function action({ request, context }: Route.ActionArgs) {
     if (input.intent === 'language') {
       await setAccountLanguage({ database: services.database, actor, language: input.language });
       state.setCookies.push(serializeCookie(LANGUAGE_COOKIE, input.language, { secure: services.env.COOKIE_SECURE, maxAgeSeconds: 365 * 24 * 3600 }));
-      return { intent: 'language' as const, language: input.language };
+      return { intent: 'language' as const, language: input.language, ended: 0 };
+    }
+    if (input.intent === 'sessions') {
+      const ended = await endOtherSessions({ database: services.database, actor, currentIdHash: state.session!.idHash, requestId: getRequestInfo(context).requestId });
+      return { intent: 'sessions' as const, language: null, ended };
     }
     if (input.newPassword !== input.confirm) throw new AppError(AppErrorCode.VALIDATION, { issues: [{ path: 'confirm', key: 'auth.reset.mismatch' }] });
     const info = getRequestInfo(context);
@@ -55,10 +65,10 @@ export async function action({ request, context }: Route.ActionArgs) {
       mailer: services.mailer,
       background: (delivery) => void delivery.catch((error: unknown) => info.log.error({ err: error }, 'password notice failed')),
     });
-    return { intent: 'password' as const, language: null };
+    return { intent: 'password' as const, language: null, ended: 0 };
   });
   if (!result.ok) return data({ ok: false as const, intent: String(form.intent ?? ''), error: result.error }, { status: STATUS_FOR[result.error.code] });
-  return { ok: true as const, intent: result.value.intent };
+  return { ok: true as const, intent: result.value.intent, ended: result.value.ended };
 }
 
 export default function AccountPage({ loaderData, actionData }: Route.ComponentProps) {
@@ -74,7 +84,15 @@ export default function AccountPage({ loaderData, actionData }: Route.ComponentP
       </Heading>
       <Paragraph>{t('auth.account.intro')}</Paragraph>
       {/* Translated here, so a language change is confirmed in the language just chosen. */}
-      <StatusMessage message={actionData?.ok ? t(actionData.intent === 'language' ? 'auth.account.languageSaved' : 'auth.account.passwordChanged') : null} />
+      <StatusMessage
+        message={
+          actionData?.ok
+            ? actionData.intent === 'sessions'
+              ? t('auth.account.othersEnded', { count: actionData.ended })
+              : t(actionData.intent === 'language' ? 'auth.account.languageSaved' : 'auth.account.passwordChanged')
+            : null
+        }
+      />
       <Card>
         <Heading level={2} data-size="sm">
           {t('auth.account.facts')}
@@ -111,6 +129,45 @@ export default function AccountPage({ loaderData, actionData }: Route.ComponentP
             </Button>
           </div>
         </Form>
+      </section>
+      <section className="stack" aria-labelledby="sessions-heading">
+        <Heading level={2} data-size="sm" id="sessions-heading">
+          {t('auth.account.sessionsHeading')}
+        </Heading>
+        <Paragraph>{t('auth.account.sessionsIntro')}</Paragraph>
+        <Table data-size="sm">
+          <caption className="visually-hidden">{t('auth.account.sessionsHeading')}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{t('auth.account.sessionDevice')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('auth.account.sessionStarted')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('auth.account.sessionLastSeen')}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {loaderData.sessions.map((s) => (
+              <Table.Row key={`${s.createdAt}-${s.device}`}>
+                <Table.Cell>
+                  {s.device}
+                  {s.current ? ` (${t('auth.account.sessionCurrent')})` : ''}
+                </Table.Cell>
+                <Table.Cell>{formatDateTime(s.createdAt, language)}</Table.Cell>
+                <Table.Cell>{formatDateTime(s.lastSeenAt, language)}</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+        {loaderData.sessions.some((s) => !s.current) ? (
+          <Form method="post">
+            <CsrfField />
+            <input type="hidden" name="intent" value="sessions" />
+            <Button type="submit" variant="secondary">
+              {t('auth.account.endOthers')}
+            </Button>
+          </Form>
+        ) : (
+          <Paragraph data-size="sm">{t('auth.account.noOthers')}</Paragraph>
+        )}
       </section>
       <section className="stack" aria-labelledby="password-heading">
         <Heading level={2} data-size="sm" id="password-heading">

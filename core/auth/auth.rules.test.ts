@@ -1,6 +1,6 @@
-import { describe, it } from 'node:test';
+import { describe, it, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { accountThrottleKey, emailFingerprint, isLocked, normalizeEmail, safeNextPath } from './auth.rules.ts';
+import { accountThrottleKey, describeUserAgent, emailFingerprint, isLocked, normalizeEmail, safeNextPath } from './auth.rules.ts';
 
 describe('safeNextPath', () => {
   it('keeps same-site relative paths with query and hash', () => {
@@ -40,4 +40,11 @@ describe('throttling', () => {
     assert.doesNotMatch(key, /kari/);
     assert.match(key, /^acct:t1:[0-9a-f]{32}$/);
   });
+});
+
+test('describeUserAgent names browser and system, never echoing a long raw string', () => {
+  assert.equal(describeUserAgent('Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36'), 'Chrome · Windows');
+  assert.equal(describeUserAgent('Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1'), 'Safari · iOS');
+  assert.equal(describeUserAgent(null), '–');
+  assert.equal(describeUserAgent('curl/8.0 ' + 'x'.repeat(100)).length, 40);
 });

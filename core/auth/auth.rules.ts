@@ -72,3 +72,12 @@ export function safeNextPath(raw: unknown): string {
   if (!path || /^\/(login|logout|auth\/|password\/)/.test(path)) return '/';
   return path;
 }
+
+/** A short, human label for a User-Agent string ("Firefox on Windows"); never the raw string. */
+export function describeUserAgent(ua: string | null): string {
+  if (!ua) return '–';
+  const browser = /Edg\//.test(ua) ? 'Edge' : /Firefox\//.test(ua) ? 'Firefox' : /Chrom(e|ium)\//.test(ua) ? 'Chrome' : /Safari\//.test(ua) ? 'Safari' : null;
+  const system = /Windows/.test(ua) ? 'Windows' : /iPhone|iPad/.test(ua) ? 'iOS' : /Android/.test(ua) ? 'Android' : /Mac OS X|Macintosh/.test(ua) ? 'macOS' : /Linux/.test(ua) ? 'Linux' : null;
+  if (browser && system) return `${browser} · ${system}`;
+  return browser ?? system ?? ua.slice(0, 40);
+}

@@ -85,3 +85,12 @@ export async function deleteOtherSessionsOfAccount(tx: Tx, accountId: string, ke
     .returning({ idHash: sessions.idHash });
   return deleted.length;
 }
+
+/** The account's sessions, newest activity first (no secrets: the hash identifies, the token never leaves the browser). */
+export async function listSessionsOfAccount(tx: Tx, accountId: string) {
+  return tx
+    .select({ idHash: sessions.idHash, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, userAgent: sessions.userAgent })
+    .from(sessions)
+    .where(eq(sessions.accountId, accountId))
+    .orderBy(sql`${sessions.lastSeenAt} desc`);
+}
