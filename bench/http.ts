@@ -160,7 +160,7 @@ export async function benchHttp(options: { employees: number; runs: number; seco
     const base = `http://127.0.0.1:${port}`;
     const child = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []), 'server/main.ts'], {
       cwd: root,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: '0', COOKIE_SECURE: '0', LOG_LEVEL: 'warn', ...(url ? { DATABASE_URL: url } : {}) },
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: '0', COOKIE_SECURE: '0', LOG_LEVEL: 'warn', SESSION_SECRET: 'bench-secret-bench-secret-bench-secret', ...(url ? { DATABASE_URL: url } : {}) },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     try {
@@ -192,8 +192,10 @@ export async function benchHttp(options: { employees: number; runs: number; seco
         sqlPerson,
       };
     } finally {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((r) => child.once('exit', r));
+      }
     }
   } finally {
     if (!database.pglite?.closed) await database.close().catch(() => undefined);

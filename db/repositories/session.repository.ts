@@ -7,17 +7,20 @@ import { accounts, sessions, tenants } from '../schema/index.ts';
 // The facts an actor is built from, as correlated subqueries so a session is resolved in
 // one statement: explicitly assigned roles, paths of the units the person leads (each covers
 // its subtree), and paths of the units the person works in (active employments).
-const rolesOf = (accountId: SQLWrapper | string) => sql<string[]>`array(select ra.role from role_assignments ra where ra.account_id = ${accountId})`;
-const leaderPathsOf = (personId: SQLWrapper | string) =>
-  sql<string[]>`array(select u.path from unit_leaders l join org_units u on u.id = l.unit_id where l.person_id = ${personId} and u.archived_at is null)`;
-const ownPathsOf = (personId: SQLWrapper | string) =>
-  sql<string[]>`array(select u.path from employments e join org_units u on u.id = e.unit_id where e.person_id = ${personId} and (e.end_date is null or e.end_date >= current_date))`;
+// Each names the tenant as well, so the (tenant_id, …) indexes serve them: under the platform
+// role no RLS predicate adds it, and without it these become scans of the whole table.
+const rolesOf = (tenantId: SQLWrapper | string, accountId: SQLWrapper | string) =>
+  sql<string[]>`array(select ra.role from role_assignments ra where ra.tenant_id = ${tenantId} and ra.account_id = ${accountId})`;
+const leaderPathsOf = (tenantId: SQLWrapper | string, personId: SQLWrapper | string) =>
+  sql<string[]>`array(select u.path from unit_leaders l join org_units u on u.id = l.unit_id where l.tenant_id = ${tenantId} and l.person_id = ${personId} and u.archived_at is null)`;
+const ownPathsOf = (tenantId: SQLWrapper | string, personId: SQLWrapper | string) =>
+  sql<string[]>`array(select u.path from employments e join org_units u on u.id = e.unit_id where e.tenant_id = ${tenantId} and e.person_id = ${personId} and (e.end_date is null or e.end_date >= current_date))`;
 
 /** The session, its account and tenant, and the account's actor facts — one statement. */
 export async function findSessionWithAccount(tx: Tx, idHash: string) {
   const rows = await tx
     .select({
-      facts: { roles: rolesOf(accounts.id), leaderUnitPaths: leaderPathsOf(accounts.personId), ownUnitPaths: ownPathsOf(accounts.personId) },
+      facts: { roles: rolesOf(accounts.tenantId, accounts.id), leaderUnitPaths: leaderPathsOf(accounts.tenantId, accounts.personId), ownUnitPaths: ownPathsOf(accounts.tenantId, accounts.personId) },
       session: sessions,
       account: {
         id: accounts.id,
@@ -63,11 +66,14 @@ export async function deleteExpiredSessions(tx: Tx, now: Date, idleSince?: Date)
 
 /** Roles explicitly assigned, paths of units the account's person leads, and of units they work in. */
 export async function loadActorFacts(tx: Tx, accountId: string, personId: string | null) {
-  if (!personId) {
-    const [row] = await tx.select({ roles: rolesOf(accountId) }).from(sql`(select 1) as one`);
-    return { roles: row?.roles ?? [], leaderUnitPaths: [] as string[], ownUnitPaths: [] as string[] };
-  }
-  const [row] = await tx.select({ roles: rolesOf(accountId), leaderUnitPaths: leaderPathsOf(personId), ownUnitPaths: ownPathsOf(personId) }).from(sql`(select 1) as one`);
+  const [row] = await tx
+    .select({
+      roles: rolesOf(accounts.tenantId, accounts.id),
+      leaderUnitPaths: personId ? leaderPathsOf(accounts.tenantId, personId) : sql<string[]>`'{}'::text[]`,
+      ownUnitPaths: personId ? ownPathsOf(accounts.tenantId, personId) : sql<string[]>`'{}'::text[]`,
+    })
+    .from(accounts)
+    .where(eq(accounts.id, accountId));
   return { roles: row?.roles ?? [], leaderUnitPaths: row?.leaderUnitPaths ?? [], ownUnitPaths: row?.ownUnitPaths ?? [] };
 }
 
