@@ -66,11 +66,14 @@ export async function deleteExpiredSessions(tx: Tx, now: Date, idleSince?: Date)
 
 /** Roles explicitly assigned, paths of units the account's person leads, and of units they work in. */
 export async function loadActorFacts(tx: Tx, accountId: string, personId: string | null) {
+  // Qualified by hand: in a one-table select drizzle leaves columns unqualified, which the
+  // subqueries' own tenant_id columns would make ambiguous.
+  const tenant = sql`"accounts"."tenant_id"`;
   const [row] = await tx
     .select({
-      roles: rolesOf(accounts.tenantId, accounts.id),
-      leaderUnitPaths: personId ? leaderPathsOf(accounts.tenantId, personId) : sql<string[]>`'{}'::text[]`,
-      ownUnitPaths: personId ? ownPathsOf(accounts.tenantId, personId) : sql<string[]>`'{}'::text[]`,
+      roles: rolesOf(tenant, sql`"accounts"."id"`),
+      leaderUnitPaths: personId ? leaderPathsOf(tenant, personId) : sql<string[]>`'{}'::text[]`,
+      ownUnitPaths: personId ? ownPathsOf(tenant, personId) : sql<string[]>`'{}'::text[]`,
     })
     .from(accounts)
     .where(eq(accounts.id, accountId));
