@@ -4,8 +4,6 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.ts';
-import { loadActorFacts } from '../../db/repositories/session.repository.ts';
-import { buildActor } from '../../core/auth/build-actor.ts';
 import { AppError } from '../../core/shared/app-error.ts';
 import type { AccountActor } from '../../core/shared/actor.ts';
 import { getOrgTree } from '../../core/org/get-org-tree.ts';
@@ -15,12 +13,7 @@ import { updateUnit } from '../../core/org/update-unit.ts';
 import { setUnitLeaders } from '../../core/org/set-unit-leaders.ts';
 import { archiveUnit } from '../../core/org/archive-unit.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
-import { createAccount, createPerson, createTenant, createUnit as makeUnit, makeLeader } from '../support/factories.ts';
-
-async function actorOf(t: TestDatabase, tenantId: string, account: { id: string; personId: string | null }): Promise<AccountActor> {
-  const facts = await t.database.withPlatform((tx) => loadActorFacts(tx, account.id, account.personId));
-  return buildActor({ tenantId, accountId: account.id, personId: account.personId, assignedRoles: facts.roles, leaderUnitPaths: facts.leaderUnitPaths, ownUnitPaths: facts.ownUnitPaths });
-}
+import { actorFor, createAccount, createPerson, createTenant, createUnit as makeUnit, makeLeader } from '../support/factories.ts';
 
 async function rejects(promise: Promise<unknown>, code: string, key?: string): Promise<AppError> {
   try {
@@ -62,9 +55,9 @@ describe('organisation use cases', () => {
     // An ended employment does not count.
     await t.database.withTenant(tenantId, (tx) => tx.execute(sql`update employments set end_date = '2021-01-01' where id = ${teacher.employment.id}`));
     await createPerson(t.database, tenantId, { unitId: school.id, ftePercent: 60 });
-    coordinator = await actorOf(t, tenantId, await createAccount(t.database, tenantId, { roles: ['coordinator'] }));
+    coordinator = await actorFor(t.database, tenantId, await createAccount(t.database, tenantId, { roles: ['coordinator'] }));
     const worker = await createPerson(t.database, tenantId, { unitId: school.id });
-    employee = await actorOf(t, tenantId, await createAccount(t.database, tenantId, { personId: worker.person.id }));
+    employee = await actorFor(t.database, tenantId, await createAccount(t.database, tenantId, { personId: worker.person.id }));
     otherTenantId = (await createTenant(t.database)).id;
     otherUnitId = (await makeUnit(t.database, otherTenantId)).id;
   });
@@ -166,7 +159,7 @@ describe('organisation use cases', () => {
     const after = await getUnit({ database: t.database, actor: coordinator, unitId: ward.id });
     assert.deepEqual(after.leaders.map((l) => l.personId), [leader.person.id]);
     const account = await createAccount(t.database, tenantId, { personId: leader.person.id });
-    const actor = await actorOf(t, tenantId, account);
+    const actor = await actorFor(t.database, tenantId, account);
     assert.ok(actor.roles.has('unit_leader'));
     const asLeader = await getUnit({ database: t.database, actor, unitId: ward.id });
     assert.equal(asLeader.members.detailed, true);

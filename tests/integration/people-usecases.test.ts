@@ -5,8 +5,6 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.ts';
-import { loadActorFacts } from '../../db/repositories/session.repository.ts';
-import { buildActor } from '../../core/auth/build-actor.ts';
 import { AppError } from '../../core/shared/app-error.ts';
 import type { AccountActor } from '../../core/shared/actor.ts';
 import { getPerson } from '../../core/people/get-person.ts';
@@ -18,12 +16,7 @@ import { endEmployment } from '../../core/people/end-employment.ts';
 import { exportPersonData } from '../../core/people/export-person-data.ts';
 import { searchPeople } from '../../core/people/search-people.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
-import { createAccount, createPerson, createTenant, createUnit, makeLeader } from '../support/factories.ts';
-
-async function actorOf(t: TestDatabase, tenantId: string, account: { id: string; personId: string | null }): Promise<AccountActor> {
-  const facts = await t.database.withPlatform((tx) => loadActorFacts(tx, account.id, account.personId));
-  return buildActor({ tenantId, accountId: account.id, personId: account.personId, assignedRoles: facts.roles, leaderUnitPaths: facts.leaderUnitPaths, ownUnitPaths: facts.ownUnitPaths });
-}
+import { actorFor, createAccount, createPerson, createTenant, createUnit, makeLeader } from '../support/factories.ts';
 
 async function rejects(promise: Promise<unknown>, code: string): Promise<AppError> {
   try {
@@ -65,10 +58,10 @@ describe('people use cases', () => {
     inB = await createPerson(t.database, tenantId, { unitId: unitB.id, givenName: 'Berit', familyName: 'Bakken', employeeNumber: 'B-1' });
     const boss = await createPerson(t.database, tenantId, { unitId: unitA.id, givenName: 'Leif', familyName: 'Leiar', employeeNumber: 'L-1' });
     await makeLeader(t.database, tenantId, unitA.id, boss.person.id);
-    leader = await actorOf(t, tenantId, await createAccount(t.database, tenantId, { personId: boss.person.id }));
-    employee = await actorOf(t, tenantId, await createAccount(t.database, tenantId, { personId: inA.person.id }));
-    coordinator = await actorOf(t, tenantId, await createAccount(t.database, tenantId, { roles: ['coordinator'] }));
-    unionRep = await actorOf(t, tenantId, await createAccount(t.database, tenantId, { roles: ['union_rep'] }));
+    leader = await actorFor(t.database, tenantId, await createAccount(t.database, tenantId, { personId: boss.person.id }));
+    employee = await actorFor(t.database, tenantId, await createAccount(t.database, tenantId, { personId: inA.person.id }));
+    coordinator = await actorFor(t.database, tenantId, await createAccount(t.database, tenantId, { roles: ['coordinator'] }));
+    unionRep = await actorFor(t.database, tenantId, await createAccount(t.database, tenantId, { roles: ['union_rep'] }));
     const other = await createTenant(t.database);
     const otherUnit = await createUnit(t.database, other.id);
     foreignPersonId = (await createPerson(t.database, other.id, { unitId: otherUnit.id })).person.id;

@@ -4,7 +4,9 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from '../../db/client.ts';
 import { accounts, employments, orgUnits, persons, roleAssignments, tenants, unitLeaders } from '../../db/schema/index.ts';
 import { hashPassword } from '../../core/auth/password.ts';
-import type { Role } from '../../core/shared/actor.ts';
+import type { AccountActor, Role } from '../../core/shared/actor.ts';
+import { buildActor } from '../../core/auth/build-actor.ts';
+import { loadActorFacts } from '../../db/repositories/session.repository.ts';
 
 let counter = 0;
 const next = () => ++counter;
@@ -113,4 +115,10 @@ export async function createAccount(database: Database, tenantId: string, input:
     if (assignable.length) await tx.insert(roleAssignments).values(assignable.map((role) => ({ tenantId, accountId: account!.id, role })));
     return account!;
   });
+}
+
+/** The actor an account acts as, built from the same facts a session resolves. */
+export async function actorFor(database: Database, tenantId: string, account: { id: string; personId: string | null }): Promise<AccountActor> {
+  const facts = await database.withPlatform((tx) => loadActorFacts(tx, account.id, account.personId));
+  return buildActor({ tenantId, accountId: account.id, personId: account.personId, assignedRoles: facts.roles, leaderUnitPaths: facts.leaderUnitPaths, ownUnitPaths: facts.ownUnitPaths });
 }
