@@ -29,6 +29,11 @@ export const ZEnvSchema = z.object({
   SESSION_ABSOLUTE_MINUTES: z.coerce.number().int().positive().default(12 * 60),
   /** Cookies get `Secure`. Off only for plain-http local tests of the production build. */
   COOKIE_SECURE: bool.default(true),
+  /**
+   * HTTP processes per instance (node:cluster). Default: one per CPU core with a PostgreSQL
+   * server, 1 with the embedded database (PGlite lives inside its one process, so only 1 is allowed).
+   */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   /** Run pg-boss workers in this process (set 0 on web-only instances). */
   RUN_WORKERS: bool.default(true),
   /** Max request body for uploads (imports), in MiB. */
@@ -75,7 +80,16 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): TEnv {
   if (result.data.NODE_ENV === 'production' && result.data.DATABASE_URL && !result.data.SESSION_SECRET) {
     throw new Error('Invalid configuration:\n  SESSION_SECRET: required in production with DATABASE_URL (at least 32 characters, the same on every instance)');
   }
+  if (!result.data.DATABASE_URL && (result.data.WEB_CONCURRENCY ?? 1) > 1) {
+    throw new Error('Invalid configuration:\n  WEB_CONCURRENCY: the embedded database (no DATABASE_URL) runs in one process; set 1 or use PostgreSQL');
+  }
   return result.data;
+}
+
+/** How many HTTP processes to run: WEB_CONCURRENCY, else one per core on PostgreSQL and 1 on PGlite. */
+export function processCount(env: Pick<TEnv, 'DATABASE_URL' | 'WEB_CONCURRENCY'>, cores: number): number {
+  if (!env.DATABASE_URL) return 1;
+  return env.WEB_CONCURRENCY ?? Math.max(1, cores);
 }
 
 /** The configuration with secrets masked, for the start-up log line. */
