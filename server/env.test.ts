@@ -21,10 +21,11 @@ describe('configuration', () => {
     assert.doesNotThrow(() => loadEnv({ NODE_ENV: 'production' }));
   });
 
-  it('runs one HTTP process per core on PostgreSQL, exactly one on the embedded database', () => {
+  it('runs an HTTP process per core but one on PostgreSQL, exactly one on the embedded database', () => {
     const pg = 'postgres://u:p@db:5432/rytme';
     const base = { NODE_ENV: 'test' };
-    assert.equal(processCount(loadEnv({ ...base, DATABASE_URL: pg }), 4), 4);
+    assert.equal(processCount(loadEnv({ ...base, DATABASE_URL: pg }), 4), 3);
+    assert.equal(processCount(loadEnv({ ...base, DATABASE_URL: pg }), 1), 1);
     assert.equal(processCount(loadEnv({ ...base, DATABASE_URL: pg, WEB_CONCURRENCY: '2' }), 8), 2);
     assert.equal(processCount(loadEnv({}), 8), 1);
     assert.throws(() => loadEnv({ WEB_CONCURRENCY: '2' }), /WEB_CONCURRENCY.*one process/);

@@ -30,8 +30,10 @@ export const ZEnvSchema = z.object({
   /** Cookies get `Secure`. Off only for plain-http local tests of the production build. */
   COOKIE_SECURE: bool.default(true),
   /**
-   * HTTP processes per instance (node:cluster). Default: one per CPU core with a PostgreSQL
-   * server, 1 with the embedded database (PGlite lives inside its one process, so only 1 is allowed).
+   * HTTP processes per instance (node:cluster, server/cluster.ts). Default with a PostgreSQL
+   * server: one per CPU core less one, left for the database that often shares the machine
+   * (compose.yaml); set it to the core count on a host of its own. With the embedded database
+   * exactly 1 (PGlite lives inside its one process).
    */
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   /** Run pg-boss workers in this process (set 0 on web-only instances). */
@@ -86,10 +88,10 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): TEnv {
   return result.data;
 }
 
-/** How many HTTP processes to run: WEB_CONCURRENCY, else one per core on PostgreSQL and 1 on PGlite. */
+/** How many HTTP processes to run: WEB_CONCURRENCY, else cores − 1 (at least 1) on PostgreSQL, and 1 on PGlite. */
 export function processCount(env: Pick<TEnv, 'DATABASE_URL' | 'WEB_CONCURRENCY'>, cores: number): number {
   if (!env.DATABASE_URL) return 1;
-  return env.WEB_CONCURRENCY ?? Math.max(1, cores);
+  return env.WEB_CONCURRENCY ?? Math.max(1, cores - 1);
 }
 
 /** The configuration with secrets masked, for the start-up log line. */

@@ -2,8 +2,8 @@
 // Sets NODE_ENV before any library is loaded (React and React Router pick their production
 // builds from it), then starts the server (server/run.ts).
 process.env.NODE_ENV ??= process.argv.includes('--dev') ? 'development' : 'production';
-// With a PostgreSQL server, several HTTP processes share the port (WEB_CONCURRENCY, default one
-// per core; server/cluster.ts). The embedded database and the dev server run in one process.
+// With a PostgreSQL server, several HTTP processes may share the port (WEB_CONCURRENCY, default
+// cores − 1; server/cluster.ts). The embedded database and the dev server run in one process.
 const { default: cluster } = await import('node:cluster');
 const { default: os } = await import('node:os');
 const { processCount } = await import('./env.ts');

@@ -99,6 +99,9 @@ describe('operations (real process)', () => {
     }
     child = await startChild({
       DATABASE_URL: databaseUrl,
+      // On PostgreSQL: two HTTP processes sharing the port (server/cluster.ts), so the tests below
+      // also prove metrics, logging and graceful shutdown across workers.
+      ...(databaseUrl ? { WEB_CONCURRENCY: '2' } : {}),
       DATA_DIR: dataDir,
       // Production with a server database refuses to start without it.
       SESSION_SECRET: 'a-test-secret-of-at-least-32-characters',
@@ -162,8 +165,8 @@ describe('operations (real process)', () => {
   });
 
   it('exposes Prometheus metrics for HTTP and the job queue', async () => {
-    // On PostgreSQL the instance runs one HTTP process per core (server/cluster.ts) and requests
-    // are spread over them: the count is the whole instance's only if the workers' metrics are summed.
+    // On PostgreSQL the instance runs two HTTP processes (server/cluster.ts) and requests are
+    // spread over them: the count is the whole instance's only if the workers' metrics are summed.
     for (let i = 0; i < 8; i++) assert.equal((await fetch(`${child.url}/`)).status, 200);
     const text = await (await fetch(`${child.url}/metrics`)).text();
     const home = Number(/rytme_http_requests_total\{method="GET",area="home",status="200"\} (\d+)/.exec(text)?.[1]);
