@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   addDays,
+  aggregateStatus,
   buildIcs,
   daysBetween,
   dueSteps,
@@ -113,17 +114,25 @@ describe('templates', () => {
 
 describe('targets and validation', () => {
   const units = [
-    { id: '11111111-1111-4111-8111-111111111111', kind: 'eining' },
-    { id: '22222222-2222-4222-8222-222222222222', kind: 'avdeling' },
-    { id: '33333333-3333-4333-8333-333333333333', kind: 'eining' },
+    { id: '00000000-0000-4000-8000-000000000000', kind: 'kommune', depth: 0 },
+    { id: '11111111-1111-4111-8111-111111111111', kind: 'eining', depth: 1 },
+    { id: '22222222-2222-4222-8222-222222222222', kind: 'avdeling', depth: 2 },
+    { id: '33333333-3333-4333-8333-333333333333', kind: 'eining', depth: 1 },
   ];
-  it('targets all units of a kind, or the chosen ones', () => {
+  it('targets all units of a kind, the chosen ones, or else the municipality as a whole', () => {
     assert.deepEqual(
-      targetUnits({ targetKind: 'eining', targetUnitIds: [] }, units).map((u) => u.kind),
-      ['eining', 'eining'],
+      targetUnits({ targetKind: 'eining', targetUnitIds: [] }, units).units.map((u) => u.id.slice(0, 1)),
+      ['1', '3'],
     );
-    assert.deepEqual(targetUnits({ targetKind: null, targetUnitIds: [units[1]!.id] }, units), [units[1]]);
-    assert.deepEqual(targetUnits({ targetKind: null, targetUnitIds: [] }, units), []);
+    assert.deepEqual(targetUnits({ targetKind: null, targetUnitIds: [units[2]!.id] }, units), { units: [units[2]], wholeMunicipality: false });
+    assert.deepEqual(targetUnits({ targetKind: null, targetUnitIds: [] }, units), { units: [units[0]], wholeMunicipality: true });
+  });
+  it('sums up a milestone over its units', () => {
+    assert.equal(aggregateStatus(['done', 'done']), 'done');
+    assert.equal(aggregateStatus(['done', 'overdue', 'in_progress']), 'overdue');
+    assert.equal(aggregateStatus(['done', 'not_started']), 'in_progress');
+    assert.equal(aggregateStatus(['not_started', 'not_started']), 'not_started');
+    assert.equal(aggregateStatus([]), 'not_started');
   });
   const valid = { title: ' Kartlegging ', description: '', deadline: '2026-11-01', ownerRole: 'unit_leader', concerns: 'mapping_form', target: 'kind:eining', reminderOffsets: '14, 3 0', overdueEveryDays: '7', escalateAfterDays: '' };
   it('parses form input: trimmed title, offsets list, empty escalation as none', () => {

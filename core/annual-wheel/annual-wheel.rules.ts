@@ -24,8 +24,6 @@ export const DEFAULT_OVERDUE_EVERY_DAYS = 7;
 export const DEFAULT_ESCALATE_AFTER_DAYS = 14;
 /** Overdue reminders stop after this many repeats (the escalation has gone out long before). */
 export const MAX_OVERDUE_REPEATS = 8;
-/** Key of the reminder row for a milestone without target units. */
-export const NO_UNIT = '-';
 
 // ---------------------------------------------------------------- dates
 
@@ -113,6 +111,14 @@ export function shownStatus(deadline: string, status: TUnitStatus, today: string
   return isOverdue(deadline, status, today) ? 'overdue' : status;
 }
 
+/** One status for a milestone over all its units: done when all are, overdue when any is, else the furthest along. */
+export function aggregateStatus(statuses: readonly TShownStatus[]): TShownStatus {
+  if (statuses.length === 0) return 'not_started';
+  if (statuses.every((s) => s === 'done')) return 'done';
+  if (statuses.includes('overdue')) return 'overdue';
+  return statuses.some((s) => s === 'in_progress' || s === 'done') ? 'in_progress' : 'not_started';
+}
+
 // ---------------------------------------------------------------- targets
 
 export interface TargetSpec {
@@ -120,11 +126,19 @@ export interface TargetSpec {
   targetUnitIds: readonly string[];
 }
 
-/** The units a milestone targets, from the tenant's (non-archived) units. */
-export function targetUnits<U extends { id: string; kind: string }>(spec: TargetSpec, units: readonly U[]): U[] {
-  if (spec.targetKind) return units.filter((u) => u.kind === spec.targetKind);
-  const chosen = new Set(spec.targetUnitIds);
-  return units.filter((u) => chosen.has(u.id));
+/**
+ * The units a milestone is tracked for, from the tenant's (non-archived) units: every unit of
+ * the target kind, or the chosen units; a milestone without target units is tracked once, on
+ * the municipality as a whole (the root unit), and its owner role answers for it.
+ */
+export function targetUnits<U extends { id: string; kind: string; depth: number }>(spec: TargetSpec, units: readonly U[]): { units: U[]; wholeMunicipality: boolean } {
+  if (spec.targetKind) return { units: units.filter((u) => u.kind === spec.targetKind), wholeMunicipality: false };
+  if (spec.targetUnitIds.length > 0) {
+    const chosen = new Set(spec.targetUnitIds);
+    return { units: units.filter((u) => chosen.has(u.id)), wholeMunicipality: false };
+  }
+  const root = units.find((u) => u.depth === 0);
+  return { units: root ? [root] : [], wholeMunicipality: true };
 }
 
 // ---------------------------------------------------------------- templates
