@@ -225,7 +225,9 @@ export function parseWheelInput<S extends z.ZodType>(schema: S, input: unknown):
   if (result.success) return result.data;
   const issues = issuesFromZod(result.error).map((issue, i) => {
     const message = result.error.issues[i]?.message ?? '';
-    return message.startsWith('wheel.errors.') ? { path: issue.path, key: message } : issue;
+    // Report list items on the list's field (reminderOffsets.1 → reminderOffsets), where the form shows it.
+    const path = issue.path.split('.')[0] ?? issue.path;
+    return message.startsWith('wheel.errors.') ? { path, key: message } : { ...issue, path };
   });
   throw new AppError(AppErrorCode.VALIDATION, { issues });
 }
