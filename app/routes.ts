@@ -51,6 +51,7 @@ export default [
   route('wheel/templates', 'routes/wheel.templates.tsx'),
   route('wheel/notifications', 'routes/wheel.notifications.tsx'),
   route('wheel/log', 'routes/wheel.log.tsx'),
+  route('wheel/feed/:token', 'routes/wheel.feed.$token.ts'),
   // --- end annual wheel ---
 
   // --- platform ---

@@ -7,6 +7,7 @@ import { getServices, requireActor, runForForm, runForPage } from '../server/rou
 import { listNotifications } from '../../core/annual-wheel/list-notifications.ts';
 import { markNotificationsRead } from '../../core/annual-wheel/mark-notifications-read.ts';
 import { updateWheelSettings } from '../../core/annual-wheel/update-wheel-settings.ts';
+import { createCalendarFeed, revokeCalendarFeed } from '../../core/annual-wheel/manage-calendar-feed.ts';
 import { STATUS_FOR } from '../http/problem.ts';
 import { useLanguage, useT } from '../i18n/use-t.ts';
 import type { BreadcrumbHandle } from '../components/breadcrumbs.tsx';
@@ -34,6 +35,15 @@ export async function action({ request, context }: Route.ActionArgs) {
   const intent = String(form.get('intent') ?? '');
   if (intent === 'read') {
     const result = await runForForm(context, () => markNotificationsRead({ database, actor }));
+    return data({ intent, result });
+  }
+  if (intent === 'feed-create') {
+    const result = await runForForm(context, () => createCalendarFeed({ database, actor }));
+    const url = result.ok ? `${getServices(context).env.PUBLIC_URL.replace(/\/+$/, '')}/wheel/feed/${result.value.token}` : null;
+    return data({ intent, result: result.ok ? { ok: true as const, value: null } : result, feedUrl: url });
+  }
+  if (intent === 'feed-revoke') {
+    const result = await runForForm(context, () => revokeCalendarFeed({ database, actor }));
     return data({ intent, result });
   }
   const result = await runForForm(context, () => updateWheelSettings({ database, actor, input: { delivery: form.get('delivery'), version: form.get('version') } }));
@@ -109,6 +119,38 @@ export default function NotificationsPage({ loaderData: d }: Route.ComponentProp
               {t('wheel.notifications.save')}
             </Button>
           </div>
+        </Form>
+      </section>
+      <section aria-labelledby="feed-heading" className="stack">
+        <Heading level={2} data-size="sm" id="feed-heading">
+          {t('wheel.feed.heading')}
+        </Heading>
+        <Paragraph>{t('wheel.feed.intro')}</Paragraph>
+        {actionData?.intent === 'feed-create' && 'feedUrl' in actionData && actionData.feedUrl ? (
+          <Alert data-color="success" role="status">
+            <Paragraph>{t('wheel.feed.created')}</Paragraph>
+            <label htmlFor="feed-url" className="ds-label">
+              {t('wheel.feed.url')}
+            </label>
+            <input id="feed-url" className="ds-input" readOnly value={actionData.feedUrl} style={{ width: '100%' }} />
+          </Alert>
+        ) : null}
+        {actionData?.intent === 'feed-revoke' && actionData.result.ok ? (
+          <Alert data-color="info" role="status">
+            {t('wheel.feed.revoked')}
+          </Alert>
+        ) : null}
+        {d.settings.hasFeed && actionData?.intent !== 'feed-create' ? <Paragraph>{t('wheel.feed.active')}</Paragraph> : null}
+        <Form method="post" className="cluster">
+          <CsrfField />
+          <Button type="submit" name="intent" value="feed-create" variant="secondary">
+            {d.settings.hasFeed ? t('wheel.feed.replace') : t('wheel.feed.create')}
+          </Button>
+          {d.settings.hasFeed ? (
+            <Button type="submit" name="intent" value="feed-revoke" variant="tertiary" data-color="danger">
+              {t('wheel.feed.revoke')}
+            </Button>
+          ) : null}
         </Form>
       </section>
     </div>

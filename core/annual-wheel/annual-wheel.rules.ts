@@ -180,7 +180,8 @@ export function templateMilestones(template: TTemplateId, year: number): Templat
 
 // ---------------------------------------------------------------- validation
 
-const text = (max: number) => z.preprocess((v) => (typeof v === 'string' ? v.trim() : v), z.string().min(1).max(max));
+/** Required form text: trimmed; blank counts as missing (so the message says "required"). */
+const text = (max: number) => z.preprocess((v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : v.trim()) : v), z.string().min(1).max(max));
 const optionalText = (max: number) => z.preprocess((v) => (v === undefined || v === null ? '' : typeof v === 'string' ? v.trim() : v), z.string().max(max));
 const intList = z.preprocess(
   (v) => (typeof v === 'string' ? (v.trim() === '' ? [] : v.split(/[\s,;]+/).filter(Boolean).map(Number)) : v),

@@ -102,6 +102,8 @@ const MATRIX: Record<string, Entry> = {
   'wheel/templates': { rule: only('coordinator', 'tenant_admin') },
   'wheel/notifications': { rule: everyMember },
   'wheel/log': { rule: only('coordinator', 'tenant_admin') },
+  // The calendar feed: the secret link is the credential; a wrong link is 404 for everyone.
+  'wheel/feed/:token': { rule: anyone },
   'api/v1/openapi.json': { rule: anyone },
   'api/v1/me': { rule: api((who) => (signedIn(who) ? 'allow' : 'login')) },
   'api/v1/units': { rule: api(everyMember) },

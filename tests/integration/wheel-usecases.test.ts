@@ -13,6 +13,8 @@ import { updateMilestone } from '../../core/annual-wheel/update-milestone.ts';
 import { getWheelYear } from '../../core/annual-wheel/get-wheel-year.ts';
 import { getMilestone } from '../../core/annual-wheel/get-milestone.ts';
 import { setUnitStatus } from '../../core/annual-wheel/set-unit-status.ts';
+import { createCalendarFeed, revokeCalendarFeed } from '../../core/annual-wheel/manage-calendar-feed.ts';
+import { getCalendarFeed } from '../../core/annual-wheel/get-calendar-feed.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { actorFor, createAccount, createPerson, createTenant, createUnit, makeLeader } from '../support/factories.ts';
 
@@ -125,6 +127,32 @@ describe('annual wheel use cases', () => {
     const a = (await getMilestone({ database: t.database, actor: coordinator, milestoneId: forms.id })).milestone.units.find((u) => u.unitId === unitA.id)!;
     assert.equal(a.setByAccountId, leaderA.accountId);
     assert.equal(a.source, 'manual');
+  });
+
+  it('serves a personal calendar feed behind a revocable secret link, stored only as a hash', async () => {
+    const now = new Date('2026-10-01T10:00:00Z');
+    const feed = (token: string) => getCalendarFeed({ database: t.database, token, publicUrl: 'https://rytme.example.no', language, now });
+    const { token } = await createCalendarFeed({ database: t.database, actor: leaderA });
+    const stored = await queryRows<{ feed_token_hash: string }>(t.database.db, sql`select feed_token_hash from wheel_settings where account_id = ${leaderA.accountId}`);
+    assert.equal(stored.length, 1);
+    assert.notEqual(stored[0]!.feed_token_hash, token);
+    assert.equal(stored[0]!.feed_token_hash.length, 64);
+    const ics = await feed(token);
+    assert.ok(ics.startsWith('BEGIN:VCALENDAR\r\n'));
+    const summaries = [...ics.matchAll(/\r\nSUMMARY:([^\r]*)/g)].map((m) => m[1]);
+    // The leader's unit's deadlines, not the coordinator's plans.
+    assert.deepEqual(summaries, ['Kartleggingsskjema levert', 'Kartleggingsskjema rullert']);
+    assert.match(ics, /\r\nDTSTART;VALUE=DATE:20261101\r\n/);
+    assert.match(ics, /Gjeld: Fjordheimen/);
+    const coordinatorFeed = await getCalendarFeed({ database: t.database, token: (await createCalendarFeed({ database: t.database, actor: coordinator })).token, publicUrl: 'https://x', language, now });
+    assert.match(coordinatorFeed, /SUMMARY:Kompetanseplan for våren klar/);
+    // A new link replaces the old one; revoking ends it.
+    const { token: second } = await createCalendarFeed({ database: t.database, actor: leaderA });
+    await rejects(feed(token), 'NOT_FOUND');
+    assert.match(await feed(second), /Kartleggingsskjema rullert/);
+    await revokeCalendarFeed({ database: t.database, actor: leaderA });
+    await rejects(feed(second), 'NOT_FOUND');
+    await rejects(feed('rytmecal_guess'), 'NOT_FOUND');
   });
 
   it('never shows a milestone to another municipality', async () => {
