@@ -1,6 +1,6 @@
 // The year as a wheel, server-rendered SVG: twelve month sectors (sized by their days) from
 // January at the top, clockwise; public holidays as ticks on the rim; each milestone as a
-// numbered mark at its date, shaped and coloured by status; a hand pointing at today. The SVG
+// numbered mark at its date (joined to the rim by a dotted line), shaped and coloured by status; a hand pointing at today. The SVG
 // is one image with a title and description; the milestones are listed as text beside it
 // (the numbers match), so nothing depends on seeing the drawing.
 import { useT } from '../i18n/use-t.ts';
@@ -53,7 +53,7 @@ function sectorPath(from: number, to: number): string {
 /** Spread marks that would overlap: same or neighbouring dates step inwards. */
 function placeMarks(marks: WheelMark[], year: number) {
   const sorted = [...marks].sort((a, b) => fractionOf(a.date, year) - fractionOf(b.date, year));
-  const placed: Array<WheelMark & { x: number; y: number; lx: number; ly: number }> = [];
+  const placed: Array<WheelMark & { x: number; y: number; lx: number; ly: number; rx: number; ry: number }> = [];
   let lastFraction = -1;
   let lane = 0;
   for (const m of sorted) {
@@ -63,7 +63,8 @@ function placeMarks(marks: WheelMark[], year: number) {
     const radius = R_MARKS - lane * 24;
     const [x, y] = point(f, radius);
     const [lx, ly] = point(f, radius - 17);
-    placed.push({ ...m, x, y, lx, ly });
+    const [rx, ry] = point(f, R_INNER - 2);
+    placed.push({ ...m, x, y, lx, ly, rx, ry });
   }
   return placed;
 }
@@ -115,6 +116,7 @@ export function AnnualWheelSvg({ year, today, marks, holidays, titleId, descId }
       ) : null}
       {placeMarks(marks, year).map((m) => (
         <g key={m.id}>
+          <line x1={m.rx} y1={m.ry} x2={m.x} y2={m.y} stroke="#6b7a8c" strokeWidth="1.5" strokeDasharray="3 2" />
           <StatusShape status={m.status} x={m.x} y={m.y} r={9} />
           <text x={m.lx} y={m.ly} textAnchor="middle" dominantBaseline="central" fontSize="11" fontWeight="700" fill="#1e2b3c">
             {m.number}

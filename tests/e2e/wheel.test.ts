@@ -77,6 +77,7 @@ describe('annual wheel (browser)', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: 'Statusen er lagra.' }).waitFor();
     const row = page.getByRole('row', { name: /Sandane skule/ });
+    await row.filter({ hasText: 'Guro Gloppen' }).waitFor();
     assert.match((await row.textContent()) ?? '', /Ferdig.*Guro Gloppen/);
     await expectAccessible(page, 'milestone page after saving');
 
@@ -108,6 +109,7 @@ describe('annual wheel (browser)', () => {
     await page.getByRole('button', { name: 'Lag milepælen' }).click();
     await page.locator('h1', { hasText: 'Brukarundersøking' }).waitFor();
     await expectAccessible(page, 'created milestone');
-    assert.deepEqual(problems, []);
+    // The refused save answers 422 on purpose; nothing else may be logged.
+    assert.deepEqual(problems.filter((p) => !/status of 422/.test(p)), []);
   });
 });
