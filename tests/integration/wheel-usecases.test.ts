@@ -162,4 +162,23 @@ describe('annual wheel use cases', () => {
     await rejects(setUnitStatus({ database: t.database, actor: foreignCoordinator, milestoneId: id, input: { unitId: unitA.id, status: 'done', version: '' } }), 'NOT_FOUND');
     assert.equal((await getWheelYear({ database: t.database, actor: foreignCoordinator, year: 2027, language })).cycle, null);
   });
+
+  it('row-level security keeps every wheel table to its tenant', async () => {
+    await applyWheelTemplate({ database: t.database, actor: foreignCoordinator, input: { template: 'flora', year: 2027 }, language });
+    await createCalendarFeed({ database: t.database, actor: foreignCoordinator });
+    for (const table of ['wheel_cycles', 'wheel_milestones', 'wheel_unit_statuses', 'wheel_reminders', 'notifications', 'wheel_settings']) {
+      const all = await t.database.withPlatform((tx) => queryRows<{ tenant_id: string }>(tx, sql.raw(`select tenant_id::text from ${table}`)));
+      const seen = await t.database.withTenant(tenantId, (tx) => queryRows<{ tenant_id: string }>(tx, sql.raw(`select tenant_id::text from ${table}`)));
+      assert.ok(seen.every((r) => r.tenant_id === tenantId), `${table} leaked another tenant's rows`);
+      if (['wheel_cycles', 'wheel_milestones', 'wheel_settings'].includes(table)) assert.ok(all.some((r) => r.tenant_id === foreignCoordinator.tenantId), `${table} has the other tenant's rows to hide`);
+    }
+    const [foreignCycle] = await t.database.withPlatform((tx) => queryRows<{ id: string }>(tx, sql`select id from wheel_cycles where tenant_id = ${foreignCoordinator.tenantId}`));
+    const message = await t.database
+      .withTenant(tenantId, (tx) => tx.execute(sql`insert into wheel_milestones (tenant_id, cycle_id, title, deadline, owner_role, concerns) values (${foreignCoordinator.tenantId}, ${foreignCycle!.id}, 'x', '2027-01-01', 'coordinator', 'other')`))
+      .then(
+        () => 'inserted',
+        (error: { cause?: { message?: string }; message: string }) => error.cause?.message ?? error.message,
+      );
+    assert.match(message, /row-level security/);
+  });
 });
