@@ -9,7 +9,8 @@ import './styles/app.css';
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError, useRouteLoaderData } from 'react-router';
 import type { Route } from './+types/root';
 import { sessionMiddleware } from './server/middleware.server.ts';
-import { getRequestInfo, getSessionState } from './server/route-helpers.server.ts';
+import { getRequestInfo, getServices, getSessionState } from './server/route-helpers.server.ts';
+import { countUnreadNotifications } from '../core/annual-wheel/count-unread-notifications.ts';
 import { AppHeader } from './components/app-header.tsx';
 import { Breadcrumbs } from './components/breadcrumbs.tsx';
 import { useT } from './i18n/use-t.ts';
@@ -25,6 +26,7 @@ export async function loader({ context }: Route.LoaderArgs) {
   const state = getSessionState(context);
   const info = getRequestInfo(context);
   const s = state.session;
+  const wheel = s ? can(s.actor, 'wheel.read', { tenantId: s.tenant.id }) : false;
   return {
     language: state.language,
     csrfToken: state.csrfToken,
@@ -36,7 +38,9 @@ export async function loader({ context }: Route.LoaderArgs) {
       org: s ? can(s.actor, 'org.read', { tenantId: s.tenant.id }) : false,
       admin: s ? can(s.actor, 'account.manage', { tenantId: s.tenant.id }) || can(s.actor, 'import.run', { tenantId: s.tenant.id }) : false,
       platform: s ? s.actor.roles.has('platform_admin') : false,
+      wheel,
     },
+    unreadNotifications: s && wheel ? await countUnreadNotifications({ database: getServices(context).database, actor: s.actor }) : 0,
   };
 }
 

@@ -41,6 +41,19 @@ export default [
   route('admin/import/:runId', 'routes/admin.import.$runId.tsx'),
   // --- end admin and import ---
 
+  // --- annual wheel ---
+  route('wheel', 'routes/wheel.tsx'),
+  route('wheel/milestones', 'routes/wheel.milestones.tsx'),
+  route('wheel/milestones/new', 'routes/wheel.milestones.new.tsx'),
+  route('wheel/milestones/:milestoneId', 'routes/wheel.milestones.$milestoneId.tsx'),
+  route('wheel/milestones/:milestoneId/edit', 'routes/wheel.milestones.$milestoneId.edit.tsx'),
+  route('wheel/board', 'routes/wheel.board.tsx'),
+  route('wheel/templates', 'routes/wheel.templates.tsx'),
+  route('wheel/notifications', 'routes/wheel.notifications.tsx'),
+  route('wheel/log', 'routes/wheel.log.tsx'),
+  route('wheel/feed/:token', 'routes/wheel.feed.$token.ts'),
+  // --- end annual wheel ---
+
   // --- platform ---
   route('platform', 'routes/platform.tsx'),
   route('platform/tenants/new', 'routes/platform.tenants.new.tsx'),

@@ -18,18 +18,21 @@ import enImport from './en/import.json' with { type: 'json' };
 import nnAdmin from './nn/admin.json' with { type: 'json' };
 import nbAdmin from './nb/admin.json' with { type: 'json' };
 import enAdmin from './en/admin.json' with { type: 'json' };
+import nnWheel from './nn/wheel.json' with { type: 'json' };
+import nbWheel from './nb/wheel.json' with { type: 'json' };
+import enWheel from './en/wheel.json' with { type: 'json' };
 
 export const LANGUAGES = ['nn', 'nb', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'nn';
 
-const nn = { common: nnCommon, errors: nnErrors, auth: nnAuth, org: nnOrg, import: nnImport, admin: nnAdmin };
+const nn = { common: nnCommon, errors: nnErrors, auth: nnAuth, org: nnOrg, import: nnImport, admin: nnAdmin, wheel: nnWheel };
 type Catalogue = typeof nn;
 
 export const catalogues: Record<Language, Catalogue> = {
   nn,
-  nb: { common: nbCommon, errors: nbErrors, auth: nbAuth, org: nbOrg, import: nbImport, admin: nbAdmin },
-  en: { common: enCommon, errors: enErrors, auth: enAuth, org: enOrg, import: enImport, admin: enAdmin },
+  nb: { common: nbCommon, errors: nbErrors, auth: nbAuth, org: nbOrg, import: nbImport, admin: nbAdmin, wheel: nbWheel },
+  en: { common: enCommon, errors: enErrors, auth: enAuth, org: enOrg, import: enImport, admin: enAdmin, wheel: enWheel },
 };
 
 type Leaves<T, P extends string = ''> = {

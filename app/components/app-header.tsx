@@ -9,7 +9,8 @@ interface HeaderData {
   language: string;
   user: { displayName: string; personId: string | null } | null;
   tenant: { name: string; slug: string } | null;
-  nav: { org: boolean; admin: boolean; platform: boolean };
+  nav: { org: boolean; admin: boolean; platform: boolean; wheel: boolean };
+  unreadNotifications: number;
 }
 
 export function AppHeader() {
@@ -35,6 +36,24 @@ export function AppHeader() {
           {data?.nav.org ? (
             <li>
               <NavLink to="/org">{t('common.nav.org')}</NavLink>
+            </li>
+          ) : null}
+          {data?.nav.wheel ? (
+            <li>
+              <NavLink to="/wheel">{t('wheel.nav.title')}</NavLink>
+            </li>
+          ) : null}
+          {data?.nav.wheel ? (
+            <li>
+              <NavLink to="/wheel/notifications">
+                {t('wheel.nav.notifications')}
+                {data.unreadNotifications > 0 ? (
+                  <span className="app-header__badge">
+                    {' '}
+                    ({t('wheel.nav.unread', { count: data.unreadNotifications })})
+                  </span>
+                ) : null}
+              </NavLink>
             </li>
           ) : null}
           {data?.user?.personId ? (

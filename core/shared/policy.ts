@@ -12,6 +12,11 @@ export type Action =
   | 'person.read' // a person's profile: contact, employments (number, FTE, STYRK, dates), birth year
   | 'person.write' // edit a person and their employments
   | 'person.export' // the person's own data export
+  // annual wheel
+  | 'wheel.read' // the wheel, milestones, per-unit status board
+  | 'wheel.write' // cycles, milestones, templates
+  | 'wheel.status' // mark a unit's status on a milestone (resource: the unit's path)
+  | 'wheel.log' // the log of reminders sent
   // administration
   | 'import.run' // upload, preview and commit HR imports
   | 'account.manage' // accounts, roles, disabling
@@ -81,6 +86,13 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
       return isSelf;
     case 'import.run':
       return hasAny(actor, ['coordinator', 'tenant_admin']);
+    case 'wheel.read':
+      return actor.roles.size > 0;
+    case 'wheel.write':
+    case 'wheel.log':
+      return hasAny(actor, ['coordinator', 'tenant_admin']);
+    case 'wheel.status':
+      return hasAny(actor, ['coordinator', 'tenant_admin']) || leadsAny(actor, resource);
     case 'account.manage':
     case 'apiToken.manage':
     case 'audit.read':

@@ -8,12 +8,13 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import routes from '../../app/routes.ts';
 import { importRuns } from '../../db/schema/index.ts';
 import { startSession } from '../../core/auth/start-session.ts';
+import { createMilestone } from '../../core/annual-wheel/create-milestone.ts';
 import { expectAccessible, launchBrowser, watchPage } from '../support/browser.ts';
 import { startTestApp, type TestApp } from '../support/server.ts';
 import { createAccount, createPerson, createTenant, createUnit, makeLeader } from '../support/factories.ts';
 
 /** Route patterns that are not pages (resource routes, redirects, downloads, the API). */
-const NOT_PAGES = new Set(['language', 'logout', 'me', 'auth/oidc/start', 'auth/oidc/callback', 'people/:personId/export', 'admin/import/template/:format', 'admin/audit/export', 'api/*', '*']);
+const NOT_PAGES = new Set(['language', 'logout', 'me', 'auth/oidc/start', 'auth/oidc/callback', 'people/:personId/export', 'admin/import/template/:format', 'admin/audit/export', 'wheel/feed/:token', 'api/*', '*']);
 const PUBLIC_PAGES = ['/', '/login', '/password/forgot', '/password/reset/not-a-real-token'];
 
 function pagePatterns(): string[] {
@@ -42,7 +43,14 @@ describe('every page (browser, axe)', () => {
     const [run] = await db.withTenant(tenant.id, (tx) =>
       tx.insert(importRuns).values({ tenantId: tenant.id, createdBy: account.id, fileName: 'hr.csv', fileType: 'csv', file: Buffer.from('x'), status: 'uploaded', summary: { headers: ['Tilsettnummer'], rowCount: 1 } }).returning(),
     );
-    Object.assign(ids, { unitId: unit.id, personId: colleague.person.id, accountId: account.id, runId: run!.id });
+    const milestone = await createMilestone({
+      database: db,
+      actor: { kind: 'system', tenantId: tenant.id, purpose: 'test' },
+      year: new Date().getFullYear(),
+      language: 'nn',
+      input: { title: 'Kartleggingsskjema levert', deadline: `${new Date().getFullYear()}-11-01`, ownerRole: 'unit_leader', concerns: 'mapping_form', target: 'kind:eining', reminderOffsets: '14, 3, 0', overdueEveryDays: '7', escalateAfterDays: '14' },
+    });
+    Object.assign(ids, { unitId: unit.id, personId: colleague.person.id, accountId: account.id, runId: run!.id, milestoneId: milestone.id });
     const session = await db.withPlatform((tx) => startSession(tx, { tenantId: tenant.id, accountId: account.id, now: new Date(), absoluteMinutes: 120 }));
     signedIn = await browser.newContext({ baseURL: t.url, locale: 'nn-NO' });
     await signedIn.addCookies([{ name: 'rytme_session', value: session.token, url: t.url }]);
@@ -72,7 +80,7 @@ describe('every page (browser, axe)', () => {
   it('signed-in pages pass in nynorsk', async () => {
     const paths = pagePatterns()
       .filter((p) => !PUBLIC_PAGES.includes(p === '/' ? '/' : `/${p}`) || p === '/')
-      .map((p) => (p === '/' ? '/' : `/${p}`).replace(':unitId', ids.unitId!).replace(':personId', ids.personId!).replace(':accountId', ids.accountId!).replace(':runId', ids.runId!).replace(':token', 'x'));
+      .map((p) => (p === '/' ? '/' : `/${p}`).replace(':unitId', ids.unitId!).replace(':personId', ids.personId!).replace(':accountId', ids.accountId!).replace(':runId', ids.runId!).replace(':milestoneId', ids.milestoneId!).replace(':token', 'x'));
     assert.ok(paths.length >= 20, `pages found: ${paths.length}`);
     for (const path of paths) {
       if (path === '/login' || path.startsWith('/password/')) continue; // signed-in users are sent on; checked anonymously below
@@ -91,7 +99,7 @@ describe('every page (browser, axe)', () => {
   it('key signed-in pages pass in bokmål and English', async () => {
     for (const language of ['nb', 'en'] as const) {
       await signedIn.addCookies([{ name: 'rytme_lang', value: language, url: t.url }]);
-      for (const path of ['/org', `/org/units/${ids.unitId}`, `/people/${ids.personId}`, '/admin', '/admin/import']) await check(signedIn, path, language);
+      for (const path of ['/org', `/org/units/${ids.unitId}`, `/people/${ids.personId}`, '/admin', '/admin/import', '/wheel', `/wheel/milestones/${ids.milestoneId}`, '/wheel/board']) await check(signedIn, path, language);
     }
     await signedIn.addCookies([{ name: 'rytme_lang', value: 'nn', url: t.url }]);
   });

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import routes from '../../app/routes.ts';
 import { importRuns } from '../../db/schema/index.ts';
 import { createApiToken } from '../../core/api-tokens/create-api-token.ts';
+import { createMilestone } from '../../core/annual-wheel/create-milestone.ts';
 import type { Role } from '../../core/shared/actor.ts';
 import { Client, signInAs, startTestApp, type TestApp } from '../support/server.ts';
 import { createAccount, createPerson, createTenant, createUnit, makeLeader } from '../support/factories.ts';
@@ -91,6 +92,18 @@ const MATRIX: Record<string, Entry> = {
   platform: { rule: (who) => (!signedIn(who) ? 'login' : who === 'platform_admin' ? 'allow' : 'deny') },
   'platform/tenants/new': { rule: (who) => (!signedIn(who) ? 'login' : who === 'platform_admin' ? 'allow' : 'deny') },
   'admin/api-tokens': { rule: only('tenant_admin') },
+  // Annual wheel: everyone in the municipality reads it; coordinators and tenant admins configure it.
+  wheel: { rule: everyMember },
+  'wheel/milestones': { rule: everyMember },
+  'wheel/milestones/new': { rule: only('coordinator', 'tenant_admin') },
+  'wheel/milestones/:milestoneId': { rule: everyMember },
+  'wheel/milestones/:milestoneId/edit': { rule: only('coordinator', 'tenant_admin') },
+  'wheel/board': { rule: everyMember },
+  'wheel/templates': { rule: only('coordinator', 'tenant_admin') },
+  'wheel/notifications': { rule: everyMember },
+  'wheel/log': { rule: only('coordinator', 'tenant_admin') },
+  // The calendar feed: the secret link is the credential; a wrong link is 404 for everyone.
+  'wheel/feed/:token': { rule: anyone },
   'api/v1/openapi.json': { rule: anyone },
   'api/v1/me': { rule: api((who) => (signedIn(who) ? 'allow' : 'login')) },
   'api/v1/units': { rule: api(everyMember) },
@@ -122,7 +135,7 @@ function routePaths(): string[] {
 
 interface Fixture {
   tenantA: string;
-  ids: Record<Target, { unitId: string; personId: string; accountId: string; runId: string }>;
+  ids: Record<Target, { unitId: string; personId: string; accountId: string; runId: string; milestoneId: string }>;
   clients: Map<Who, Client>;
 }
 
@@ -167,10 +180,20 @@ describe('authorization matrix', () => {
       );
       return row!.id;
     };
+    const milestone = async (tenantId: string, unitId: string) =>
+      (
+        await createMilestone({
+          database: db,
+          actor: { kind: 'system', tenantId, purpose: 'test' },
+          year: 2027,
+          language: 'nn',
+          input: { title: 'Kartlegging', deadline: '2026-11-01', ownerRole: 'unit_leader', concerns: 'mapping_form', target: 'units', targetUnitIds: [unitId], reminderOffsets: '14', overdueEveryDays: '7', escalateAfterDays: '' },
+        })
+      ).id;
     fx.ids = {
-      own: { unitId: ownUnit.id, personId: e.person.id, accountId: accountOf.get('employee')!, runId: await run(a.id) },
-      other: { unitId: otherUnit.id, personId: f.person.id, accountId: otherAccount, runId: await run(a.id) },
-      foreign: { unitId: rootB.id, personId: g.person.id, accountId: foreignAccount, runId: await run(b.id) },
+      own: { unitId: ownUnit.id, personId: e.person.id, accountId: accountOf.get('employee')!, runId: await run(a.id), milestoneId: await milestone(a.id, ownUnit.id) },
+      other: { unitId: otherUnit.id, personId: f.person.id, accountId: otherAccount, runId: await run(a.id), milestoneId: await milestone(a.id, otherUnit.id) },
+      foreign: { unitId: rootB.id, personId: g.person.id, accountId: foreignAccount, runId: await run(b.id), milestoneId: await milestone(b.id, rootB.id) },
     };
     fx.clients.set('anonymous', new Client(t.url));
     for (const [who, accountId] of accountOf) fx.clients.set(who, await signInAs(t, a.id, accountId));
@@ -185,7 +208,7 @@ describe('authorization matrix', () => {
   it('allows and denies every route for every role and target as documented', async () => {
     const mismatches: string[] = [];
     for (const [pattern, entry] of Object.entries(MATRIX)) {
-      const hasTarget = /:(unitId|personId|accountId|runId)/.test(pattern);
+      const hasTarget = /:(unitId|personId|accountId|runId|milestoneId)/.test(pattern);
       const targets: Target[] = hasTarget ? ['own', 'other', 'foreign'] : ['own'];
       for (const target of targets) {
         const ids = fx.ids[target];
@@ -195,6 +218,7 @@ describe('authorization matrix', () => {
           .replace(':personId', ids.personId)
           .replace(':accountId', ids.accountId)
           .replace(':runId', ids.runId)
+          .replace(':milestoneId', ids.milestoneId)
           .replace(':token', 'not-a-real-token')
           .replace(':format', 'csv')
           .replace('api/*', 'api/v1/not-here')

@@ -1,0 +1,44 @@
+// The texts of wheel reminders: one mail per milestone step (single) or one listing every
+// due step (digest), and the in-app notification, in the recipient's language.
+import { translate, type Language } from '../../locales/index.ts';
+
+export interface ReminderItem {
+  milestoneId: string;
+  milestoneTitle: string;
+  deadline: string;
+  unitName: string;
+  step: string;
+}
+
+export function stepText(language: Language, step: string, deadline: string): string {
+  const [kind, days] = step.split(':');
+  const params = { days: Number(days ?? 0), deadline };
+  switch (kind) {
+    case 'before':
+      return translate(language, 'wheel.step.before', params);
+    case 'due':
+      return translate(language, 'wheel.step.due', params);
+    case 'overdue':
+      return translate(language, 'wheel.step.overdue', params);
+    default:
+      return translate(language, 'wheel.step.escalation', params);
+  }
+}
+
+export function milestoneLink(publicUrl: string, milestoneId: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}/wheel/milestones/${milestoneId}`;
+}
+
+export function composeReminderMail(options: { language: Language; name: string; tenantName: string; publicUrl: string; digest: boolean; items: readonly ReminderItem[] }) {
+  const { language: l, items } = options;
+  const first = items[0]!;
+  const subject = options.digest
+    ? translate(l, 'wheel.mail.digestSubject', { count: items.length, tenant: options.tenantName })
+    : translate(l, first.step === 'escalation' ? 'wheel.mail.escalationSubject' : 'wheel.mail.subject', { title: first.milestoneTitle, deadline: first.deadline });
+  const lines = [translate(l, 'wheel.mail.greeting', { name: options.name }), '', translate(l, options.digest ? 'wheel.mail.digestIntro' : 'wheel.mail.intro'), ''];
+  for (const item of items) {
+    lines.push(`• ${item.milestoneTitle} – ${item.unitName}: ${stepText(l, item.step, item.deadline)}`, `  ${milestoneLink(options.publicUrl, item.milestoneId)}`);
+  }
+  lines.push('', translate(l, 'wheel.mail.settings', { link: `${options.publicUrl.replace(/\/+$/, '')}/wheel/notifications` }), '', translate(l, 'wheel.mail.signature', { tenant: options.tenantName }));
+  return { subject, text: lines.join('\n') };
+}

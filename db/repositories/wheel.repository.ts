@@ -1,0 +1,320 @@
+// The annual wheel: cycles, milestones, per-unit status, the reminder outbox, notifications
+// and per-account settings. Everything runs inside withTenant (RLS confines it to one tenant),
+// except the feed-token lookup, which runs under the platform role.
+import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { queryRows, type Tx } from '../client.ts';
+import { accounts, notifications, orgUnits, persons, roleAssignments, tenants, unitLeaders, wheelCycles, wheelMilestones, wheelReminders, wheelSettings, wheelUnitStatuses } from '../schema/index.ts';
+
+// ---------------------------------------------------------------- cycles and milestones
+
+export async function findCycleByYear(tx: Tx, year: number) {
+  const rows = await tx.select().from(wheelCycles).where(eq(wheelCycles.year, year)).limit(1);
+  return rows[0] ?? null;
+}
+
+export async function listCycleYears(tx: Tx): Promise<number[]> {
+  const rows = await tx.select({ year: wheelCycles.year }).from(wheelCycles).orderBy(asc(wheelCycles.year));
+  return rows.map((r) => r.year);
+}
+
+/** Insert a cycle; null when the tenant already has one for that year (unique tenant + year). */
+export async function insertCycle(tx: Tx, values: typeof wheelCycles.$inferInsert) {
+  const rows = await tx.insert(wheelCycles).values(values).onConflictDoNothing().returning();
+  return rows[0] ?? null;
+}
+
+export async function insertMilestones(tx: Tx, values: Array<typeof wheelMilestones.$inferInsert>) {
+  if (values.length === 0) return [];
+  return tx.insert(wheelMilestones).values(values).returning();
+}
+
+export async function listMilestonesOfCycle(tx: Tx, cycleId: string) {
+  return tx.select().from(wheelMilestones).where(eq(wheelMilestones.cycleId, cycleId)).orderBy(asc(wheelMilestones.deadline), asc(wheelMilestones.title));
+}
+
+export async function findMilestone(tx: Tx, id: string) {
+  const rows = await tx
+    .select({ milestone: wheelMilestones, cycle: { id: wheelCycles.id, year: wheelCycles.year, title: wheelCycles.title, status: wheelCycles.status } })
+    .from(wheelMilestones)
+    .innerJoin(wheelCycles, eq(wheelCycles.id, wheelMilestones.cycleId))
+    .where(eq(wheelMilestones.id, id))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export type MilestoneFields = Pick<
+  typeof wheelMilestones.$inferInsert,
+  'title' | 'description' | 'deadline' | 'ownerRole' | 'concerns' | 'targetKind' | 'targetUnitIds' | 'reminderOffsets' | 'overdueEveryDays' | 'escalateAfterDays'
+>;
+
+/** Update under the optimistic lock; null when the version did not match. */
+export async function updateMilestoneFields(tx: Tx, id: string, expectedVersion: number, fields: MilestoneFields) {
+  const rows = await tx
+    .update(wheelMilestones)
+    .set({ ...fields, version: sql`${wheelMilestones.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(wheelMilestones.id, id), eq(wheelMilestones.version, expectedVersion)))
+    .returning({ version: wheelMilestones.version });
+  return rows[0] ?? null;
+}
+
+/** Milestones of active cycles whose deadline lies in [from, to] (the reminder job's window). */
+export async function listMilestonesWithDeadlineBetween(tx: Tx, from: string, to: string) {
+  return tx
+    .select({ milestone: wheelMilestones, cycleYear: wheelCycles.year })
+    .from(wheelMilestones)
+    .innerJoin(wheelCycles, eq(wheelCycles.id, wheelMilestones.cycleId))
+    .where(and(eq(wheelCycles.status, 'active'), sql`${wheelMilestones.deadline} between ${from} and ${to}`));
+}
+
+// ---------------------------------------------------------------- units and people
+
+export async function listUnitsForTargets(tx: Tx) {
+  return tx
+    .select({ id: orgUnits.id, name: orgUnits.name, kind: orgUnits.kind, path: orgUnits.path, depth: orgUnits.depth })
+    .from(orgUnits)
+    .where(isNull(orgUnits.archivedAt))
+    .orderBy(asc(orgUnits.depth), asc(orgUnits.name));
+}
+
+export interface Recipient {
+  accountId: string;
+  email: string;
+  displayName: string;
+  language: string | null;
+}
+
+/** Active accounts of the persons leading each unit: unit id → recipients. */
+export async function listUnitLeaderAccounts(tx: Tx): Promise<Map<string, Recipient[]>> {
+  const rows = await tx
+    .select({ unitId: unitLeaders.unitId, accountId: accounts.id, email: accounts.email, displayName: accounts.displayName, language: accounts.language })
+    .from(unitLeaders)
+    .innerJoin(persons, eq(persons.id, unitLeaders.personId))
+    .innerJoin(accounts, eq(accounts.personId, unitLeaders.personId))
+    .where(and(isNull(accounts.disabledAt), isNull(persons.deactivatedAt)));
+  const out = new Map<string, Recipient[]>();
+  for (const r of rows) {
+    const list = out.get(r.unitId) ?? [];
+    list.push({ accountId: r.accountId, email: r.email, displayName: r.displayName, language: r.language });
+    out.set(r.unitId, list);
+  }
+  return out;
+}
+
+/** Active accounts holding a role (tenant-wide assignments). */
+export async function listAccountsWithRole(tx: Tx, role: string): Promise<Recipient[]> {
+  return tx
+    .selectDistinct({ accountId: accounts.id, email: accounts.email, displayName: accounts.displayName, language: accounts.language })
+    .from(roleAssignments)
+    .innerJoin(accounts, eq(accounts.id, roleAssignments.accountId))
+    .where(and(eq(roleAssignments.role, role), isNull(roleAssignments.unitId), isNull(accounts.disabledAt)));
+}
+
+export async function findTenantLanguage(tx: Tx, tenantId: string): Promise<{ name: string; defaultLanguage: string } | null> {
+  const rows = await tx.select({ name: tenants.name, defaultLanguage: tenants.defaultLanguage }).from(tenants).where(eq(tenants.id, tenantId)).limit(1);
+  return rows[0] ?? null;
+}
+
+export async function findAccountNames(tx: Tx, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx.select({ id: accounts.id, displayName: accounts.displayName }).from(accounts).where(inArray(accounts.id, [...ids]));
+  return new Map(rows.map((r) => [r.id, r.displayName]));
+}
+
+// ---------------------------------------------------------------- per-unit status
+
+export async function listStatuses(tx: Tx, milestoneIds: readonly string[]) {
+  if (milestoneIds.length === 0) return [];
+  return tx.select().from(wheelUnitStatuses).where(inArray(wheelUnitStatuses.milestoneId, [...milestoneIds]));
+}
+
+/**
+ * Set a unit's status. With `expectedVersion` null the row must not exist yet (first status);
+ * otherwise the row's version must match. Returns the new version, or null when stale.
+ * A future mapping-form use case calls this with source 'mapping_form'.
+ */
+export async function saveUnitStatus(
+  tx: Tx,
+  values: { tenantId: string; milestoneId: string; unitId: string; status: string; source: string; accountId: string | null; expectedVersion: number | null },
+): Promise<number | null> {
+  if (values.expectedVersion === null) {
+    const rows = await tx
+      .insert(wheelUnitStatuses)
+      .values({ tenantId: values.tenantId, milestoneId: values.milestoneId, unitId: values.unitId, status: values.status, source: values.source, setByAccountId: values.accountId })
+      .onConflictDoNothing()
+      .returning({ version: wheelUnitStatuses.version });
+    return rows[0]?.version ?? null;
+  }
+  const rows = await tx
+    .update(wheelUnitStatuses)
+    .set({ status: values.status, source: values.source, setByAccountId: values.accountId, setAt: new Date(), version: sql`${wheelUnitStatuses.version} + 1` })
+    .where(and(eq(wheelUnitStatuses.milestoneId, values.milestoneId), eq(wheelUnitStatuses.unitId, values.unitId), eq(wheelUnitStatuses.version, values.expectedVersion)))
+    .returning({ version: wheelUnitStatuses.version });
+  return rows[0]?.version ?? null;
+}
+
+// ---------------------------------------------------------------- reminder outbox
+
+export interface ReminderClaim {
+  tenantId: string;
+  accountId: string;
+  milestoneId: string;
+  unitKey: string;
+  step: string;
+  stepDate: string;
+  delivery: string;
+}
+
+/** Claim reminder steps; only rows nobody claimed before come back (unique per account, milestone, unit, step). */
+export async function claimReminders(tx: Tx, claims: readonly ReminderClaim[]) {
+  if (claims.length === 0) return [];
+  return tx.insert(wheelReminders).values([...claims]).onConflictDoNothing().returning();
+}
+
+export async function insertNotifications(tx: Tx, values: Array<typeof notifications.$inferInsert>): Promise<void> {
+  if (values.length === 0) return;
+  await tx.insert(notifications).values(values).onConflictDoNothing();
+}
+
+/**
+ * Take reminders to mail: pending ones, failed ones with attempts left, and ones left
+ * 'sending' by a process that died more than `staleBefore` ago. Each row moves to 'sending'
+ * in one statement under FOR UPDATE SKIP LOCKED, so two runs never take the same row.
+ */
+export async function takeRemindersToSend(tx: Tx, options: { now: Date; staleBefore: Date; maxAttempts: number; limit: number }) {
+  return queryRows<{ id: string; account_id: string; milestone_id: string; unit_key: string; step: string; step_date: string; delivery: string; attempts: number }>(
+    tx,
+    sql`
+      update wheel_reminders r set status = 'sending', attempts = r.attempts + 1, attempted_at = ${options.now.toISOString()}
+      where r.id in (
+        select id from wheel_reminders
+        where (status = 'pending')
+           or (status = 'failed' and attempts < ${options.maxAttempts})
+           or (status = 'sending' and attempted_at < ${options.staleBefore.toISOString()} and attempts < ${options.maxAttempts})
+        order by claimed_at
+        limit ${options.limit}
+        for update skip locked
+      )
+      returning r.id, r.account_id, r.milestone_id, r.unit_key, r.step, r.step_date::text as step_date, r.delivery, r.attempts`,
+  );
+}
+
+export async function markReminders(tx: Tx, ids: readonly string[], values: { status: 'sent' | 'failed'; mailId: string | null; error: string | null; at: Date }): Promise<void> {
+  if (ids.length === 0) return;
+  await tx
+    .update(wheelReminders)
+    .set({ status: values.status, mailId: values.mailId, error: values.error, sentAt: values.status === 'sent' ? values.at : null })
+    .where(and(inArray(wheelReminders.id, [...ids]), eq(wheelReminders.status, 'sending')));
+}
+
+export async function listReminderLog(tx: Tx, limit: number) {
+  return tx
+    .select({
+      id: wheelReminders.id,
+      step: wheelReminders.step,
+      stepDate: wheelReminders.stepDate,
+      status: wheelReminders.status,
+      delivery: wheelReminders.delivery,
+      attempts: wheelReminders.attempts,
+      error: wheelReminders.error,
+      claimedAt: wheelReminders.claimedAt,
+      sentAt: wheelReminders.sentAt,
+      unitKey: wheelReminders.unitKey,
+      milestoneId: wheelReminders.milestoneId,
+      milestoneTitle: wheelMilestones.title,
+      recipient: accounts.displayName,
+    })
+    .from(wheelReminders)
+    .innerJoin(wheelMilestones, eq(wheelMilestones.id, wheelReminders.milestoneId))
+    .innerJoin(accounts, eq(accounts.id, wheelReminders.accountId))
+    .orderBy(desc(wheelReminders.claimedAt), asc(wheelReminders.id))
+    .limit(limit);
+}
+
+// ---------------------------------------------------------------- notifications
+
+export async function listNotifications(tx: Tx, accountId: string, limit: number) {
+  return tx.select().from(notifications).where(eq(notifications.accountId, accountId)).orderBy(desc(notifications.createdAt), asc(notifications.id)).limit(limit);
+}
+
+export async function countUnreadNotifications(tx: Tx, accountId: string): Promise<number> {
+  const rows = await tx.select({ n: sql<number>`count(*)::int` }).from(notifications).where(and(eq(notifications.accountId, accountId), isNull(notifications.readAt)));
+  return Number(rows[0]?.n ?? 0);
+}
+
+export async function markNotificationsRead(tx: Tx, accountId: string, at: Date): Promise<number> {
+  const rows = await tx
+    .update(notifications)
+    .set({ readAt: at })
+    .where(and(eq(notifications.accountId, accountId), isNull(notifications.readAt)))
+    .returning({ id: notifications.id });
+  return rows.length;
+}
+
+// ---------------------------------------------------------------- settings and feed
+
+export async function findWheelSettings(tx: Tx, accountId: string) {
+  const rows = await tx.select().from(wheelSettings).where(eq(wheelSettings.accountId, accountId)).limit(1);
+  return rows[0] ?? null;
+}
+
+export async function listDeliveries(tx: Tx, accountIds: readonly string[]): Promise<Map<string, string>> {
+  if (accountIds.length === 0) return new Map();
+  const rows = await tx.select({ accountId: wheelSettings.accountId, delivery: wheelSettings.delivery }).from(wheelSettings).where(inArray(wheelSettings.accountId, [...accountIds]));
+  return new Map(rows.map((r) => [r.accountId, r.delivery]));
+}
+
+/** Create or update an account's settings; with `expectedVersion` the row's version must match. */
+export async function saveWheelSettings(
+  tx: Tx,
+  values: { tenantId: string; accountId: string; expectedVersion: number | null; delivery?: string; feedTokenHash?: string | null },
+): Promise<number | null> {
+  const changes = {
+    ...(values.delivery !== undefined ? { delivery: values.delivery } : {}),
+    ...(values.feedTokenHash !== undefined ? { feedTokenHash: values.feedTokenHash, feedTokenCreatedAt: values.feedTokenHash ? new Date() : null } : {}),
+  };
+  if (values.expectedVersion === null) {
+    const rows = await tx
+      .insert(wheelSettings)
+      .values({ tenantId: values.tenantId, accountId: values.accountId, ...changes })
+      .onConflictDoNothing()
+      .returning({ version: wheelSettings.version });
+    return rows[0]?.version ?? null;
+  }
+  const rows = await tx
+    .update(wheelSettings)
+    .set({ ...changes, version: sql`${wheelSettings.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(wheelSettings.accountId, values.accountId), eq(wheelSettings.version, values.expectedVersion)))
+    .returning({ version: wheelSettings.version });
+  return rows[0]?.version ?? null;
+}
+
+/** Platform role: the account behind a feed token hash (the feed URL carries no session). */
+export async function findAccountByFeedHash(tx: Tx, hash: string) {
+  const rows = await tx
+    .select({ tenantId: wheelSettings.tenantId, accountId: accounts.id, personId: accounts.personId })
+    .from(wheelSettings)
+    .innerJoin(accounts, eq(accounts.id, wheelSettings.accountId))
+    .innerJoin(tenants, eq(tenants.id, wheelSettings.tenantId))
+    .where(and(eq(wheelSettings.feedTokenHash, hash), isNull(accounts.disabledAt), eq(tenants.status, 'active')))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/** Reminder rows stuck before `before` (for the log page's count of problems). */
+export async function countUndelivered(tx: Tx, before: Date): Promise<number> {
+  const rows = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(wheelReminders)
+    .where(and(or(eq(wheelReminders.status, 'failed'), eq(wheelReminders.status, 'pending'), eq(wheelReminders.status, 'sending')), lt(wheelReminders.claimedAt, before)));
+  return Number(rows[0]?.n ?? 0);
+}
+
+export async function findMilestonesByIds(tx: Tx, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return tx.select().from(wheelMilestones).where(inArray(wheelMilestones.id, [...ids]));
+}
+
+export async function listRecipientsByIds(tx: Tx, ids: readonly string[]): Promise<Recipient[]> {
+  if (ids.length === 0) return [];
+  return tx.select({ accountId: accounts.id, email: accounts.email, displayName: accounts.displayName, language: accounts.language }).from(accounts).where(inArray(accounts.id, [...ids]));
+}

@@ -1,0 +1,168 @@
+// The annual wheel (årshjul): a yearly cycle of milestones with deadlines, target units,
+// per-unit status, and the reminders sent for them. Also the in-app notifications and each
+// account's reminder settings (single mails or a daily digest, personal calendar feed).
+import { sql } from 'drizzle-orm';
+import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, tenantId, updatedAt, version } from './_columns.ts';
+import { accounts } from './auth.ts';
+import { orgUnits } from './org.ts';
+import { regions } from './platform.ts';
+
+export const wheelCycles = pgTable(
+  'wheel_cycles',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantId(),
+    /**
+     * Set when the cycle is a region's shared wheel (interkommunalt samarbeid), copied into
+     * each member municipality. Not used by any use case yet (docs/annual-wheel.md, "Gaps").
+     */
+    regionId: uuid('region_id').references(() => regions.id),
+    year: integer('year').notNull(),
+    title: text('title').notNull(),
+    /** active | closed */
+    status: text('status').notNull().default('active'),
+    /** The template the cycle was made from (gloppen | flora), or null. */
+    template: text('template'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('wheel_cycles_tenant_year').on(t.tenantId, t.year)],
+);
+
+export const wheelMilestones = pgTable(
+  'wheel_milestones',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantId(),
+    cycleId: uuid('cycle_id')
+      .notNull()
+      .references(() => wheelCycles.id),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    deadline: date('deadline', { mode: 'string' }).notNull(),
+    /** The role that owns the milestone: coordinator | unit_leader | executive. */
+    ownerRole: text('owner_role').notNull(),
+    /** mapping_form | unit_plan | municipal_plan | economy_plan | evaluation | other */
+    concerns: text('concerns').notNull(),
+    /** Target: every unit of this kind (eining, avdeling, ...), or null with `targetUnitIds`. */
+    targetKind: text('target_kind'),
+    /** Target: chosen units (when targetKind is null). Empty = no unit; the owner role answers for it. */
+    targetUnitIds: uuid('target_unit_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    /** Reminder days before the deadline (0 = on the day). */
+    reminderOffsets: integer('reminder_offsets').array().notNull().default(sql`'{14,3,0}'::int[]`),
+    /** After the deadline, remind every this many days while not done (0 = never). */
+    overdueEveryDays: integer('overdue_every_days').notNull().default(7),
+    /** Escalate to the executives this many days after the deadline (null = never). */
+    escalateAfterDays: integer('escalate_after_days'),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('wheel_milestones_tenant_cycle').on(t.tenantId, t.cycleId, t.deadline)],
+);
+
+/**
+ * Status of one milestone for one target unit. No row = not started. `source` says who set it:
+ * 'manual' (a leader or coordinator) or, later, the use case that submits the unit's mapping
+ * form ('mapping_form'), which upserts the row for (milestone, unit) like set-unit-status does.
+ */
+export const wheelUnitStatuses = pgTable(
+  'wheel_unit_statuses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantId(),
+    milestoneId: uuid('milestone_id')
+      .notNull()
+      .references(() => wheelMilestones.id),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    /** not_started | in_progress | done */
+    status: text('status').notNull(),
+    source: text('source').notNull().default('manual'),
+    setByAccountId: uuid('set_by_account_id').references(() => accounts.id),
+    setAt: timestamp('set_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    version: version(),
+  },
+  (t) => [uniqueIndex('wheel_unit_statuses_unique').on(t.tenantId, t.milestoneId, t.unitId)],
+);
+
+/**
+ * The reminder outbox: one row per (account, milestone, unit, step), claimed by a unique
+ * constraint before anything is sent, so each step reaches each person exactly once.
+ * `unitKey` is the unit id, or '-' for a milestone without target units.
+ */
+export const wheelReminders = pgTable(
+  'wheel_reminders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantId(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    milestoneId: uuid('milestone_id')
+      .notNull()
+      .references(() => wheelMilestones.id),
+    unitKey: text('unit_key').notNull(),
+    /** before:14 | before:3 | due | overdue:7 | overdue:14 | ... | escalation */
+    step: text('step').notNull(),
+    stepDate: date('step_date', { mode: 'string' }).notNull(),
+    /** pending (claimed, not yet mailed) | sending | sent | failed */
+    status: text('status').notNull().default('pending'),
+    /** single | digest: how the mail was (or will be) delivered */
+    delivery: text('delivery').notNull().default('single'),
+    attempts: integer('attempts').notNull().default(0),
+    mailId: uuid('mail_id'),
+    error: text('error'),
+    claimedAt: timestamp('claimed_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    attemptedAt: timestamp('attempted_at', { withTimezone: true, mode: 'date' }),
+    sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    uniqueIndex('wheel_reminders_once').on(t.tenantId, t.accountId, t.milestoneId, t.unitKey, t.step),
+    index('wheel_reminders_tenant_status').on(t.tenantId, t.status),
+    index('wheel_reminders_tenant_claimed').on(t.tenantId, t.claimedAt),
+  ],
+);
+
+/** In-app notifications (the header badge and /wheel/notifications). */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantId(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    /** What raised it: 'wheel.reminder' */
+    kind: text('kind').notNull(),
+    /** The reminder row it belongs to (unique: one notification per reminder). */
+    reminderId: uuid('reminder_id').references(() => wheelReminders.id),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    link: text('link'),
+    readAt: timestamp('read_at', { withTimezone: true, mode: 'date' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('notifications_tenant_account').on(t.tenantId, t.accountId, t.createdAt), uniqueIndex('notifications_reminder').on(t.reminderId)],
+);
+
+/** Per-account reminder settings and the personal calendar feed token (sha256 at rest). */
+export const wheelSettings = pgTable(
+  'wheel_settings',
+  {
+    accountId: uuid('account_id')
+      .primaryKey()
+      .references(() => accounts.id),
+    tenantId: tenantId(),
+    /** single | digest */
+    delivery: text('delivery').notNull().default('single'),
+    feedTokenHash: text('feed_token_hash'),
+    feedTokenCreatedAt: timestamp('feed_token_created_at', { withTimezone: true, mode: 'date' }),
+    version: version(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('wheel_settings_feed_token').on(t.feedTokenHash)],
+);
