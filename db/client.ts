@@ -33,6 +33,8 @@ export interface DatabaseOptions {
   dataDir?: string | undefined;
   /** Pool size for a server. */
   poolSize?: number;
+  /** Keep parameterised statements prepared per server connection (default true; see preparingClient). */
+  preparedStatements?: boolean;
   /** Called with every statement drizzle sends (benchmarks replay them to time the SQL alone). */
   onQuery?: (query: string, params: unknown[]) => void;
 }
@@ -62,7 +64,7 @@ const MIGRATION_LOCK = 727_001;
 
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
   const logger = options.onQuery ? { logQuery: options.onQuery } : undefined;
-  if (options.url) return openServer(options.url, options.poolSize ?? 10, logger);
+  if (options.url) return openServer(options.url, options.poolSize ?? 10, logger, options.preparedStatements ?? true);
   return openEmbedded(options.dataDir, logger);
 }
 
@@ -120,7 +122,7 @@ export function inlineLiteral(value: unknown): string {
  * trip on a server costs a socket write and a context switch on both sides, which is what a
  * request mostly pays for (docs/benchmarks.md), so this saves one per unit of work.
  */
-function scopedServer(db: Db, pool: pg.Pool, logger: QueryLogger) {
+function scopedServer(db: Db, pool: pg.Pool, logger: QueryLogger, prepare: boolean) {
   // drizzle keeps the dialect, schema and options on its session (internal but stable fields).
   const base = (db as unknown as { session: { dialect: never; schema: never; options: never } }).session;
   async function run<T>(prelude: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
@@ -132,7 +134,7 @@ function scopedServer(db: Db, pool: pg.Pool, logger: QueryLogger) {
       const opening = `begin; ${prelude}`;
       logger?.logQuery(opening, []);
       await client.query(opening);
-      const session = new NodePgSession(preparingClient(client), base.dialect, base.schema, base.options);
+      const session = new NodePgSession(prepare ? preparingClient(client) : client, base.dialect, base.schema, base.options);
       const tx = new NodePgTransaction(base.dialect, session, base.schema) as unknown as Tx;
       let result: T;
       try {
@@ -248,7 +250,7 @@ async function openEmbedded(dataDir: string | undefined, logger: QueryLogger): P
   };
 }
 
-async function openServer(url: string, poolSize: number, logger: QueryLogger): Promise<Database> {
+async function openServer(url: string, poolSize: number, logger: QueryLogger, prepare: boolean): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   pool.on('error', () => {
     /* idle client errors are reported by the next query; keep the process alive */
@@ -259,7 +261,7 @@ async function openServer(url: string, poolSize: number, logger: QueryLogger): P
     db,
     pglite: null,
     pool,
-    ...scopedServer(db, pool, logger),
+    ...scopedServer(db, pool, logger, prepare),
     async migrate() {
       // Several app instances may start at once: one migrates, the others wait.
       const client = await pool.connect();

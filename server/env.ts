@@ -9,6 +9,12 @@ export const ZEnvSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   /** Connections per app instance to the PostgreSQL server (ignored for PGlite, which has one). */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /**
+   * Keep statements prepared on each server connection (parsed and planned once). Set 0 behind a
+   * transaction-mode pooler that does not track prepared statements (PgBouncer before 1.21, or
+   * without max_prepared_statements).
+   */
+  DATABASE_PREPARED_STATEMENTS: bool.default(true),
   /** Where PGlite data, the mail outbox and uploads live. */
   DATA_DIR: z.string().min(1).default('./data'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
