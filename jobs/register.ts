@@ -2,8 +2,10 @@
 import type { AppServices } from '../server/services.ts';
 import { registerImportJobs } from './import.jobs.ts';
 import { registerAuthJobs } from './auth.jobs.ts';
+import { registerRosterJobs } from './roster.jobs.ts';
 
 export async function registerJobs(services: AppServices): Promise<void> {
   await registerImportJobs(services);
   await registerAuthJobs(services);
+  await registerRosterJobs(services);
 }

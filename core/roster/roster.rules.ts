@@ -4,6 +4,8 @@
 // the status workflow, and the explanation of unmet wishes. No database, no clock.
 import { z } from 'zod';
 import { forbiddenSuccessionsFromRest, weekendOfDay } from '../rostering/model.ts';
+import { AppError, AppErrorCode } from '../shared/app-error.ts';
+import { issuesFromZod } from '../shared/zod.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Setup
@@ -494,4 +496,77 @@ export function canPublishOn(today: string, startDate: string, leadDays: number)
 /** Wishes can be changed until the end of the deadline day. */
 export function wishesOpen(today: string, wishDeadline: string): boolean {
   return today <= wishDeadline;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Input parsing: zod issues → message keys (roster.* messages kept, the rest as everywhere)
+
+export function parseRosterInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issues = issuesFromZod(result.error).map((issue, i) => {
+    const message = result.error.issues[i]?.message ?? '';
+    return message.startsWith('roster.') ? { ...issue, key: message } : issue;
+  });
+  throw new AppError(AppErrorCode.VALIDATION, { issues });
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+export const ZIsoDateSchema = z
+  .string()
+  .regex(ISO_DATE, { message: 'roster.errors.date' })
+  .refine((v) => isoDate(parseIsoDate(v)) === v, { message: 'roster.errors.date' });
+
+export const ZPeriodInputSchema = z
+  .object({
+    name: z.string().trim().min(1, { message: 'errors.field.required' }).max(100),
+    startDate: ZIsoDateSchema.refine((v) => weekdayOf(v) === 0, { message: 'roster.errors.startMonday' }),
+    weeks: z.coerce.number().int().min(1).max(52),
+    wishDeadline: ZIsoDateSchema,
+    publishLeadDays: z.coerce.number().int().min(0).max(180),
+  })
+  .refine((v) => v.wishDeadline < v.startDate, { path: ['wishDeadline'], message: 'roster.errors.deadlineAfterStart' });
+
+/**
+ * Unavailable days from text: ISO dates and ranges ("2027-01-05, 2027-01-10..2027-01-12"),
+ * separated by commas, semicolons or spaces. Dates outside the period are an error.
+ */
+export function parseDayList(text: string, startDate: string, days: number): { days: number[]; invalid: string[] } {
+  const out = new Set<number>();
+  const invalid: string[] = [];
+  for (const token of text.split(/[\s,;]+/).filter(Boolean)) {
+    const [from, to = from] = token.split('..');
+    const a = from && ISO_DATE.test(from) ? dayOfDate(startDate, from, days) : null;
+    const b = to && ISO_DATE.test(to) ? dayOfDate(startDate, to, days) : null;
+    if (a === null || b === null || b < a) {
+      invalid.push(token);
+      continue;
+    }
+    for (let d = a; d <= b; d++) out.add(d);
+  }
+  return { days: [...out].sort((x, y) => x - y), invalid };
+}
+
+/** Day indexes back to compact text: runs of three or more as ranges. */
+export function formatDayList(dayList: readonly number[], startDate: string): string {
+  const sorted = [...new Set(dayList)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    const from = dateOfDay(startDate, sorted[i]!);
+    if (j - i >= 2) parts.push(`${from}..${dateOfDay(startDate, sorted[j]!)}`);
+    else for (let k = i; k <= j; k++) parts.push(dateOfDay(startDate, sorted[k]!));
+    i = j + 1;
+  }
+  return parts.join(', ');
+}
+
+/** "11", "12,5", "12.5" or "7:30" hours → minutes; NaN when not a number. */
+export function hoursToMinutes(text: string): number {
+  const t = text.trim();
+  const colon = /^(\d{1,2}):([0-5]\d)$/.exec(t);
+  if (colon) return Number(colon[1]) * 60 + Number(colon[2]);
+  if (!/^\d{1,3}([.,]\d{1,2})?$/.test(t)) return Number.NaN;
+  return Math.round(Number(t.replace(',', '.')) * 60);
 }

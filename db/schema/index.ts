@@ -4,3 +4,4 @@ export * from './auth.ts';
 export * from './audit.ts';
 export * from './messaging.ts';
 export * from './imports.ts';
+export * from './roster.ts';
