@@ -28,7 +28,9 @@ export function buildInstance(ctx: RosterContext, wishes: ReadonlyMap<string, re
       maxTotalMinutes: hours.max,
       minConsecutiveWorkDays: 1,
       maxConsecutiveWorkDays: ctx.rules.maxConsecutiveWorkDays,
-      minConsecutiveDaysOff: 1,
+      // Proxy for the weekly rest the model cannot express: days off come at least two at a time
+      // (two days off always give ≥ 35 h); the validator and the repair check the real rule.
+      minConsecutiveDaysOff: 2,
       maxConsecutiveDaysOff: ctx.days,
       maxWeekends: maxWeekends(Math.ceil(weeks), ctx.rules),
       fixedDaysOff: [...e.unavailable].filter((d) => d >= 0 && d < ctx.days).sort((a, b) => a - b),

@@ -168,3 +168,22 @@ describe('roster rules: wishes and workflow', () => {
     assert.equal(wishesOpen('2027-01-11', '2027-01-10'), false);
   });
 });
+
+describe('roster rules: repair', () => {
+  it('removes a weekly-rest breach the solver model cannot see, without adding another', async () => {
+    const { repairRoster } = await import('./roster.rules.ts');
+    const c = ctx({
+      rules: { ...DEFAULT_RULES, maxConsecutiveWorkDays: 7, weekendEvery: 1, hoursTolerancePercent: 50 },
+      employees: [
+        { personId: 'p1', name: 'Kari', ftePercent: 60, attributes: [], unavailable: [] },
+        { personId: 'p2', name: 'Ola', ftePercent: 60, attributes: [], unavailable: [] },
+      ],
+    });
+    const grid: RosterGrid = { p1: row({ 0: 'D', 1: 'D', 2: 'N', 4: 'D', 5: 'D', 6: 'D', 9: 'D' }), p2: row({ 0: 'A', 7: 'D', 8: 'D', 10: 'D', 11: 'D', 12: 'D' }) };
+    const before = hardIssues(validateRoster(c, grid));
+    assert.ok(before.some((i) => i.rule === 'weeklyRest' && i.personId === 'p1'));
+    const { grid: repaired, moves } = repairRoster(c, grid);
+    assert.ok(moves > 0);
+    assert.deepEqual(hardIssues(validateRoster(c, repaired)), []);
+  });
+});

@@ -570,3 +570,55 @@ export function hoursToMinutes(text: string): number {
   if (!/^\d{1,3}([.,]\d{1,2})?$/.test(t)) return Number.NaN;
   return Math.round(Number(t.replace(',', '.')) * 60);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Repair: the solver's model cannot express weekly rest or hours per calendar week, so its
+// roster may break them. A greedy pass over single cells and same-day swaps between two
+// employees removes such breaches where it can, never adding a hard breach, preferring moves
+// that keep the cover. Whatever remains is shown to the leader as broken rules.
+
+function personHard(ctx: RosterContext, grid: RosterGrid, personId: string): number {
+  return validateRoster(ctx, grid, { onlyPersons: [personId] }).filter((i) => i.severity === 'hard').length;
+}
+
+export function repairRoster(ctx: RosterContext, input: RosterGrid, maxMoves = 200): { grid: RosterGrid; moves: number } {
+  let grid: RosterGrid = Object.fromEntries(Object.entries(input).map(([k, v]) => [k, [...v]]));
+  const options: (string | null)[] = [null, ...ctx.shiftTypes.map((s) => s.code)];
+  let moves = 0;
+  for (; moves < maxMoves; moves++) {
+    const broken = ctx.employees.map((e) => ({ id: e.personId, hard: personHard(ctx, grid, e.personId) })).filter((x) => x.hard > 0);
+    if (broken.length === 0) break;
+    let best: { grid: RosterGrid; gain: number; coverLoss: number } | null = null;
+    for (const { id, hard } of broken) {
+      const row = grid[id]!;
+      for (let day = 0; day < ctx.days; day++) {
+        const coverBefore = coverIssues(ctx, grid, [day]).length;
+        // Swap the day's cell with a colleague: cover stays the same (competence may change).
+        for (const other of ctx.employees) {
+          if (other.personId === id || grid[other.personId]![day] === row[day]) continue;
+          const a = [...row];
+          const b = [...grid[other.personId]!];
+          [a[day], b[day]] = [b[day]!, a[day]!];
+          const trial = { ...grid, [id]: a, [other.personId]: b };
+          const gain = hard - personHard(ctx, trial, id) + personHard(ctx, grid, other.personId) - personHard(ctx, trial, other.personId);
+          if (gain <= 0) continue;
+          const coverLoss = coverIssues(ctx, trial, [day]).length - coverBefore;
+          if (!best || gain - coverLoss > best.gain - best.coverLoss) best = { grid: trial, gain, coverLoss };
+        }
+        for (const code of options) {
+          if (code === row[day]) continue;
+          const a = [...row];
+          a[day] = code;
+          const trial = { ...grid, [id]: a };
+          const gain = hard - personHard(ctx, trial, id);
+          if (gain <= 0) continue;
+          const coverLoss = coverIssues(ctx, trial, [day]).length - coverBefore;
+          if (!best || gain - coverLoss > best.gain - best.coverLoss) best = { grid: trial, gain, coverLoss };
+        }
+      }
+    }
+    if (!best) break;
+    grid = best.grid;
+  }
+  return { grid, moves };
+}

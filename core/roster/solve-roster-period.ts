@@ -1,8 +1,8 @@
 // The solve job: builds the rostering model from the period (setup, rules, employees,
 // unavailability, wishes), runs the solver with a time limit while writing its progress
 // (fraction of the time, best objective) for the progress bar, checks the result with the
-// validator (weekly rest and weekly hours are rules the model cannot express), and stores
-// the best roster. The solver gets two attempts with different seeds, each with half the
+// validator (weekly rest and weekly hours are rules the model cannot express; a greedy
+// repair removes such breaches where it can), and stores the best roster. The solver gets two attempts with different seeds, each with half the
 // time; the roster with fewest broken rules, then the lowest objective, wins.
 import { z } from 'zod';
 import type { Database } from '../../db/client.ts';
@@ -14,7 +14,7 @@ import { notFound } from '../shared/app-error.ts';
 import { authorize } from '../shared/policy.ts';
 import { loadContext, periodResource, periodStatus } from './roster-period.ts';
 import { buildInstance, gridFromRoster } from './roster.model.ts';
-import { hardIssues, isEditable, validateRoster, ZWishSchema, type RosterGrid, type RosterWish } from './roster.rules.ts';
+import { hardIssues, isEditable, repairRoster, validateRoster, ZWishSchema, type RosterGrid, type RosterWish } from './roster.rules.ts';
 
 export interface SolveRosterPeriodOptions {
   database: Database;
@@ -74,7 +74,7 @@ export async function solveRosterPeriod(options: SolveRosterPeriodOptions): Prom
       });
       await pending;
       if (result.roster) {
-        const grid = gridFromRoster(ctx, result.roster);
+        const { grid } = repairRoster(ctx, gridFromRoster(ctx, result.roster));
         const hard = hardIssues(validateRoster(ctx, grid)).length;
         if (!best || hard < best.hard || (hard === best.hard && result.objective < best.objective)) best = { grid, hard, objective: result.objective };
       }
