@@ -41,6 +41,17 @@ export default [
   route('admin/import/:runId', 'routes/admin.import.$runId.tsx'),
   // --- end admin and import ---
 
+  // --- roster ---
+  route('roster', 'routes/roster.tsx'),
+  route('roster/rules', 'routes/roster.rule-sets.tsx'),
+  route('roster/units/:unitId/new', 'routes/roster.units.$unitId.new.tsx'),
+  route('roster/periods/:periodId', 'routes/roster.periods.$periodId.tsx'),
+  route('roster/periods/:periodId/setup', 'routes/roster.periods.$periodId.setup.tsx'),
+  route('roster/periods/:periodId/grid', 'routes/roster.periods.$periodId.grid.tsx'),
+  route('roster/periods/:periodId/wishes', 'routes/roster.periods.$periodId.wishes.tsx'),
+  route('roster/periods/:periodId/ics', 'routes/roster.periods.$periodId.ics.ts'),
+  // --- end roster ---
+
   // --- platform ---
   route('platform', 'routes/platform.tsx'),
   route('platform/tenants/new', 'routes/platform.tenants.new.tsx'),

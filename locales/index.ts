@@ -18,18 +18,21 @@ import enImport from './en/import.json' with { type: 'json' };
 import nnAdmin from './nn/admin.json' with { type: 'json' };
 import nbAdmin from './nb/admin.json' with { type: 'json' };
 import enAdmin from './en/admin.json' with { type: 'json' };
+import nnRoster from './nn/roster.json' with { type: 'json' };
+import nbRoster from './nb/roster.json' with { type: 'json' };
+import enRoster from './en/roster.json' with { type: 'json' };
 
 export const LANGUAGES = ['nn', 'nb', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'nn';
 
-const nn = { common: nnCommon, errors: nnErrors, auth: nnAuth, org: nnOrg, import: nnImport, admin: nnAdmin };
+const nn = { common: nnCommon, errors: nnErrors, auth: nnAuth, org: nnOrg, import: nnImport, admin: nnAdmin, roster: nnRoster };
 type Catalogue = typeof nn;
 
 export const catalogues: Record<Language, Catalogue> = {
   nn,
-  nb: { common: nbCommon, errors: nbErrors, auth: nbAuth, org: nbOrg, import: nbImport, admin: nbAdmin },
-  en: { common: enCommon, errors: enErrors, auth: enAuth, org: enOrg, import: enImport, admin: enAdmin },
+  nb: { common: nbCommon, errors: nbErrors, auth: nbAuth, org: nbOrg, import: nbImport, admin: nbAdmin, roster: nbRoster },
+  en: { common: enCommon, errors: enErrors, auth: enAuth, org: enOrg, import: enImport, admin: enAdmin, roster: enRoster },
 };
 
 type Leaves<T, P extends string = ''> = {

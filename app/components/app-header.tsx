@@ -9,7 +9,7 @@ interface HeaderData {
   language: string;
   user: { displayName: string; personId: string | null } | null;
   tenant: { name: string; slug: string } | null;
-  nav: { org: boolean; admin: boolean; platform: boolean };
+  nav: { org: boolean; roster: boolean; admin: boolean; platform: boolean };
 }
 
 export function AppHeader() {
@@ -35,6 +35,11 @@ export function AppHeader() {
           {data?.nav.org ? (
             <li>
               <NavLink to="/org">{t('common.nav.org')}</NavLink>
+            </li>
+          ) : null}
+          {data?.nav.roster ? (
+            <li>
+              <NavLink to="/roster">{t('common.nav.roster')}</NavLink>
             </li>
           ) : null}
           {data?.user?.personId ? (
