@@ -6,7 +6,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import routes from '../../app/routes.ts';
-import { importRuns } from '../../db/schema/index.ts';
+import { importRuns, rosterPeriods } from '../../db/schema/index.ts';
+import { DEFAULT_RULES, DEFAULT_SHIFT_TYPES, defaultStaffing } from '../../core/roster/roster.rules.ts';
 import { createApiToken } from '../../core/api-tokens/create-api-token.ts';
 import type { Role } from '../../core/shared/actor.ts';
 import { Client, signInAs, startTestApp, type TestApp } from '../support/server.ts';
@@ -43,6 +44,16 @@ const personWrite: Rule = (who, target) => {
   if (target === 'own' && who === 'unit_leader') return 'allow';
   return 'deny';
 };
+// Roster: the unit's own leader manages; union reps read submitted rosters tenant-wide; employees
+// enter their own wishes in their own unit (the leader in the fixture is employed there too).
+const rosterManage: Rule = (who, target) => (!signedIn(who) ? 'login' : target === 'own' && who === 'unit_leader' ? 'allow' : 'deny');
+const rosterRead: Rule = (who, target) => {
+  if (!signedIn(who)) return 'login';
+  if (target === 'foreign') return 'deny';
+  if (who === 'union_rep') return 'allow';
+  return target === 'own' && who === 'unit_leader' ? 'allow' : 'deny';
+};
+const rosterWish: Rule = (who, target) => (!signedIn(who) ? 'login' : target === 'own' && (who === 'employee' || who === 'unit_leader') ? 'allow' : 'deny');
 const personExport: Rule = (who, target) => (!signedIn(who) ? 'login' : target === 'own' && who === 'employee' ? 'allow' : 'deny');
 /** API endpoints answer like pages, except that 'login' means 401 problem+json (classified the same way). */
 const api = (rule: Rule): Rule => rule;
@@ -91,6 +102,15 @@ const MATRIX: Record<string, Entry> = {
   platform: { rule: (who) => (!signedIn(who) ? 'login' : who === 'platform_admin' ? 'allow' : 'deny') },
   'platform/tenants/new': { rule: (who) => (!signedIn(who) ? 'login' : who === 'platform_admin' ? 'allow' : 'deny') },
   'admin/api-tokens': { rule: only('tenant_admin') },
+  roster: { rule: everyMember },
+  'roster/rules': { rule: everyMember },
+  'roster/units/:unitId/new': { rule: rosterManage },
+  'roster/periods/:periodId': { rule: rosterRead },
+  'roster/periods/:periodId/setup': { rule: rosterManage },
+  'roster/periods/:periodId/grid': { rule: rosterRead },
+  'roster/periods/:periodId/wishes': { rule: rosterWish },
+  // A submitted roster is not published yet: past the policy, the download answers 409.
+  'roster/periods/:periodId/ics': { rule: rosterWish },
   'api/v1/openapi.json': { rule: anyone },
   'api/v1/me': { rule: api((who) => (signedIn(who) ? 'allow' : 'login')) },
   'api/v1/units': { rule: api(everyMember) },
@@ -122,7 +142,7 @@ function routePaths(): string[] {
 
 interface Fixture {
   tenantA: string;
-  ids: Record<Target, { unitId: string; personId: string; accountId: string; runId: string }>;
+  ids: Record<Target, { unitId: string; personId: string; accountId: string; runId: string; periodId: string }>;
   clients: Map<Who, Client>;
 }
 
@@ -167,10 +187,19 @@ describe('authorization matrix', () => {
       );
       return row!.id;
     };
+    const period = async (tenantId: string, unitId: string) => {
+      const [row] = await db.withTenant(tenantId, (tx) =>
+        tx
+          .insert(rosterPeriods)
+          .values({ tenantId, unitId, name: 'Turnus', startDate: '2030-03-04', weeks: 2, wishDeadline: '2030-02-01', status: 'submitted', rules: { ...DEFAULT_RULES }, shiftTypes: DEFAULT_SHIFT_TYPES, staffing: defaultStaffing(), unavailability: {} })
+          .returning(),
+      );
+      return row!.id;
+    };
     fx.ids = {
-      own: { unitId: ownUnit.id, personId: e.person.id, accountId: accountOf.get('employee')!, runId: await run(a.id) },
-      other: { unitId: otherUnit.id, personId: f.person.id, accountId: otherAccount, runId: await run(a.id) },
-      foreign: { unitId: rootB.id, personId: g.person.id, accountId: foreignAccount, runId: await run(b.id) },
+      own: { unitId: ownUnit.id, personId: e.person.id, accountId: accountOf.get('employee')!, runId: await run(a.id), periodId: await period(a.id, ownUnit.id) },
+      other: { unitId: otherUnit.id, personId: f.person.id, accountId: otherAccount, runId: await run(a.id), periodId: await period(a.id, otherUnit.id) },
+      foreign: { unitId: rootB.id, personId: g.person.id, accountId: foreignAccount, runId: await run(b.id), periodId: await period(b.id, rootB.id) },
     };
     fx.clients.set('anonymous', new Client(t.url));
     for (const [who, accountId] of accountOf) fx.clients.set(who, await signInAs(t, a.id, accountId));
@@ -185,7 +214,7 @@ describe('authorization matrix', () => {
   it('allows and denies every route for every role and target as documented', async () => {
     const mismatches: string[] = [];
     for (const [pattern, entry] of Object.entries(MATRIX)) {
-      const hasTarget = /:(unitId|personId|accountId|runId)/.test(pattern);
+      const hasTarget = /:(unitId|personId|accountId|runId|periodId)/.test(pattern);
       const targets: Target[] = hasTarget ? ['own', 'other', 'foreign'] : ['own'];
       for (const target of targets) {
         const ids = fx.ids[target];
@@ -195,6 +224,7 @@ describe('authorization matrix', () => {
           .replace(':personId', ids.personId)
           .replace(':accountId', ids.accountId)
           .replace(':runId', ids.runId)
+          .replace(':periodId', ids.periodId)
           .replace(':token', 'not-a-real-token')
           .replace(':format', 'csv')
           .replace('api/*', 'api/v1/not-here')
