@@ -3,7 +3,7 @@
 // occupation. Every function runs inside withTenant, so RLS confines it to one tenant.
 import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../client.ts';
-import { employments, orgUnits, persons, rosterPeriods, rosterRuleSets, rosterWishes } from '../schema/index.ts';
+import { auditLog, employments, orgUnits, persons, rosterPeriods, rosterRuleSets, rosterWishes } from '../schema/index.ts';
 
 export type RosterPeriodRow = typeof rosterPeriods.$inferSelect;
 export type RosterRuleSetRow = typeof rosterRuleSets.$inferSelect;
@@ -186,4 +186,16 @@ export async function saveWishes(tx: Tx, values: { tenantId: string; periodId: s
     .where(and(eq(rosterWishes.periodId, values.periodId), eq(rosterWishes.personId, values.personId), eq(rosterWishes.version, version)))
     .returning();
   return rows[0] ?? null;
+}
+
+// --- audit de-duplication ---
+
+/** True when `actor` already has an `action` entry about this period since `since` (the page polls while solving). */
+export async function auditedSince(tx: Tx, values: { actor: string; action: string; periodId: string; since: Date }): Promise<boolean> {
+  const rows = await tx
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(and(eq(auditLog.subjectType, 'roster_period'), eq(auditLog.subjectId, values.periodId), eq(auditLog.action, values.action), eq(auditLog.actor, values.actor), sql`${auditLog.at} >= ${values.since}`))
+    .limit(1);
+  return rows.length > 0;
 }

@@ -286,6 +286,9 @@ describe('roster use cases', () => {
     assert.equal(updated.version, set.version + 1);
     const actions = await t.database.withTenant(tenantId, (tx) => queryRows<{ action: string }>(tx, sql`select distinct action from audit_log where action like 'roster.%' order by action`));
     const names = actions.map((a) => a.action);
+    // The leader read the period many times in this file: the read is audited once per 15 minutes.
+    const reads = await t.database.withTenant(tenantId, (tx) => queryRows<{ n: number }>(tx, sql`select count(*)::int as n from audit_log where action = 'roster.read' and actor = ${leader.accountId}`));
+    assert.equal(reads[0]!.n, 1);
     for (const a of ['roster.period.create', 'roster.setup.update', 'roster.wishes.save', 'roster.solve.request', 'roster.solved', 'roster.cell.update', 'roster.read', 'roster.ruleset.update']) assert.ok(names.includes(a), a);
   });
 });
