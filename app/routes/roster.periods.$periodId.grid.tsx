@@ -139,6 +139,13 @@ export default function RosterGridPage({ loaderData: d }: Route.ComponentProps) 
           </tbody>
         </table>
       </div>
+      {p.solved ? (
+        <Paragraph>
+          <a href={`/roster/periods/${p.id}/xlsx`} download>
+            {t('roster.xlsx.download')}
+          </a>
+        </Paragraph>
+      ) : null}
       <Paragraph data-size="sm">{t('roster.grid.legend', { codes: d.shiftTypes.map((s) => `${s.code} = ${s.name} ${s.start}`).join(', ') })}</Paragraph>
       {d.issues.length ? (
         <section aria-labelledby="grid-issues" className="stack">

@@ -23,6 +23,8 @@ import { reviewRosterPeriod } from '../../core/roster/review-roster-period.ts';
 import { publishRosterPeriod } from '../../core/roster/publish-roster-period.ts';
 import { lockRosterPeriod } from '../../core/roster/lock-roster-period.ts';
 import { exportRosterIcs } from '../../core/roster/export-roster-ics.ts';
+import { exportRosterXlsx } from '../../core/roster/export-roster-xlsx.ts';
+import ExcelJS from 'exceljs';
 import { listRosterRuleSets } from '../../core/roster/list-roster-rule-sets.ts';
 import { updateRosterRuleSet } from '../../core/roster/update-roster-rule-set.ts';
 import { listRosterPeriods } from '../../core/roster/list-roster-periods.ts';
@@ -244,6 +246,16 @@ describe('roster use cases', () => {
     // The solver's roster (deterministic: fixed iterations, one worker), after the edit above, keeps every rule.
     assert.deepEqual(view.issues.filter((i) => i.severity === 'hard'), []);
     await rejects(submitRosterPeriod({ database: t.database, actor: kari, periodId, input: { version: view.period.version } }), 'FORBIDDEN');
+    // The unit's spreadsheet: the same shift codes as the grid, for leaders (and union reps once submitted).
+    const xlsx = await exportRosterXlsx({ database: t.database, actor: leader, periodId, language: 'nn' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.body as never);
+    const sheet = wb.getWorksheet('Turnus')!;
+    const kariRow = view.employees.findIndex((e) => e.personId === kariId) + 2;
+    assert.equal(sheet.getRow(kariRow).getCell(1).value, 'Kari Nordmann');
+    assert.deepEqual(Array.from({ length: 14 }, (_, d) => sheet.getRow(kariRow).getCell(3 + d).value || null), view.grid[kariId]);
+    await rejects(exportRosterXlsx({ database: t.database, actor: union, periodId, language: 'nn' }), 'NOT_FOUND');
+    await rejects(exportRosterXlsx({ database: t.database, actor: kari, periodId, language: 'nn' }), 'FORBIDDEN');
     let v = (await submitRosterPeriod({ database: t.database, actor: leader, periodId, input: { version: view.period.version } })).version;
     const seen = await getRosterPeriod({ database: t.database, actor: union, periodId });
     assert.equal(seen.can.review, true);
