@@ -14,6 +14,7 @@ import { submitRosterPeriod } from '../../core/roster/submit-roster-period.ts';
 import { reviewRosterPeriod } from '../../core/roster/review-roster-period.ts';
 import { publishRosterPeriod } from '../../core/roster/publish-roster-period.ts';
 import { lockRosterPeriod } from '../../core/roster/lock-roster-period.ts';
+import { decideRosterSwap } from '../../core/roster/decide-roster-swap.ts';
 import { rosterSolveJob } from '../../jobs/roster.jobs.ts';
 import { STATUS_FOR } from '../http/problem.ts';
 import { useT } from '../i18n/use-t.ts';
@@ -23,6 +24,7 @@ import { formError, FormErrorSummary } from '../components/form-errors.tsx';
 import { ProgressBar } from '../components/progress-bar.tsx';
 import { IssueList, IssueText } from '../components/roster-issue.tsx';
 import { RuleList } from '../components/roster-rules.tsx';
+import { SwapList } from '../components/roster-swaps.tsx';
 import '../styles/org.css';
 import '../styles/roster.css';
 
@@ -40,7 +42,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   return { ...view, done: done && DONE.includes(done) ? done : null };
 }
 
-const DONE = ['submit', 'approve', 'return', 'publish', 'lock'];
+const DONE = ['submit', 'approve', 'return', 'publish', 'lock', 'swapApprove', 'swapReject'];
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const actor = requireActor(request, context);
@@ -67,6 +69,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         return publishRosterPeriod({ ...common, input: { version } });
       case 'lock':
         return lockRosterPeriod({ ...common, input: { version } });
+      case 'swapApprove':
+      case 'swapReject':
+        return decideRosterSwap({ ...common, input: { swapId: form.get('swapId'), version: form.get('swapVersion'), decision: intent === 'swapApprove' ? 'approve' : 'reject' } });
       default:
         return Promise.reject(new Response('Unknown intent', { status: 400 }));
     }
@@ -129,7 +134,7 @@ export default function RosterPeriodPage({ loaderData: d }: Route.ComponentProps
           <Paragraph style={{ whiteSpace: 'pre-wrap' }}>{p.reviewComment}</Paragraph>
         </Alert>
       ) : null}
-      <FormErrorSummary error={error} prefix="period" />
+      <FormErrorSummary error={error} prefix="period" heading={error?.message} />
       <nav aria-label={t('roster.period.pages')}>
         <ul className="cluster" style={{ listStyle: 'none', padding: 0 }}>
           <li>
@@ -277,6 +282,15 @@ export default function RosterPeriodPage({ loaderData: d }: Route.ComponentProps
         </Heading>
         <RuleList rules={d.rules} />
       </section>
+
+      {d.can.manage && d.swaps.length ? (
+        <section aria-labelledby="swaps-heading" className="stack">
+          <Heading level={2} data-size="md" id="swaps-heading">
+            {t('roster.swaps.title')}
+          </Heading>
+          <SwapList swaps={d.swaps} decide />
+        </section>
+      ) : null}
 
       {d.can.submit || d.can.review || d.can.publish || d.can.lock ? (
         <section aria-labelledby="workflow-heading" className="stack">

@@ -8,11 +8,13 @@ import type { Route } from './+types/roster.periods.$periodId.wishes';
 import { getRequestInfo, getServices, requireActor, runForForm, runForPage } from '../server/route-helpers.server.ts';
 import { getOwnRoster } from '../../core/roster/get-own-roster.ts';
 import { saveRosterWishes } from '../../core/roster/save-roster-wishes.ts';
+import { proposeRosterSwap } from '../../core/roster/propose-roster-swap.ts';
 import { STATUS_FOR } from '../http/problem.ts';
 import { useT } from '../i18n/use-t.ts';
 import type { BreadcrumbHandle } from '../components/breadcrumbs.tsx';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { formError, FormErrorSummary } from '../components/form-errors.tsx';
+import { SwapList } from '../components/roster-swaps.tsx';
 import '../styles/roster.css';
 
 export const handle: BreadcrumbHandle = {
@@ -24,13 +26,21 @@ export const handle: BreadcrumbHandle = {
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const actor = requireActor(request, context);
-  const saved = new URL(request.url).searchParams.get('saved') === '1';
-  return { ...(await runForPage(context, () => getOwnRoster({ database: getServices(context).database, actor, periodId: params.periodId }))), saved };
+  const url = new URL(request.url);
+  const saved = url.searchParams.get('saved') === '1';
+  const swapped = url.searchParams.get('swapped') === '1';
+  return { ...(await runForPage(context, () => getOwnRoster({ database: getServices(context).database, actor, periodId: params.periodId }))), saved, swapped };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const actor = requireActor(request, context);
   const form = await request.formData();
+  if (form.get('intent') === 'swap') {
+    const input = { counterpartPersonId: String(form.get('counterpartPersonId') ?? ''), day: String(form.get('day') ?? ''), comment: String(form.get('comment') ?? '') };
+    const swap = await runForForm(context, () => proposeRosterSwap({ database: getServices(context).database, actor, periodId: params.periodId, input, requestId: getRequestInfo(context).requestId }));
+    if (swap.ok) return redirect(`/roster/periods/${params.periodId}/wishes?swapped=1`);
+    return data({ result: swap, intent: 'swap' as const }, { status: STATUS_FOR[swap.error.code] });
+  }
   const wishes: { day: string; kind: string; shift: string | null; weight: string }[] = [];
   for (const [key, value] of form.entries()) {
     const m = /^wish\.(\d{1,3})$/.exec(key);
@@ -43,13 +53,14 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     saveRosterWishes({ database: getServices(context).database, actor, periodId: params.periodId, input: { version: version === '' ? null : version, wishes }, requestId: getRequestInfo(context).requestId }),
   );
   if (result.ok) return redirect(`/roster/periods/${params.periodId}/wishes?saved=1`);
-  return data({ result }, { status: STATUS_FOR[result.error.code] });
+  return data({ result, intent: 'wishes' as const }, { status: STATUS_FOR[result.error.code] });
 }
 
 export default function RosterWishesPage({ loaderData: d }: Route.ComponentProps) {
   const t = useT();
   const actionData = useActionData<typeof action>();
-  const error = formError(actionData?.result);
+  const error = actionData?.intent === 'wishes' ? formError(actionData.result) : null;
+  const swapError = actionData?.intent === 'swap' ? formError(actionData.result) : null;
   const p = d.period;
   const byDay = new Map(d.wishes.map((w) => [w.day, w]));
   const valueOf = (day: number) => {
@@ -81,6 +92,11 @@ export default function RosterWishesPage({ loaderData: d }: Route.ComponentProps
               {t('roster.wishes.downloadIcs')}
             </a>
           </Paragraph>
+          {d.swapped ? (
+            <Alert data-color="success" role="status">
+              {t('roster.swaps.proposed')}
+            </Alert>
+          ) : null}
           <ul className="roster-list" data-testid="own-shifts">
             {d.shifts.map((code, day) =>
               code ? (
@@ -90,6 +106,52 @@ export default function RosterWishesPage({ loaderData: d }: Route.ComponentProps
               ) : null,
             )}
           </ul>
+        </section>
+      ) : null}
+      {d.shifts ? (
+        <section aria-labelledby="swap-heading" className="stack">
+          <Heading level={2} data-size="md" id="swap-heading">
+            {t('roster.swaps.title')}
+          </Heading>
+          <Paragraph>{t('roster.swaps.intro')}</Paragraph>
+          <FormErrorSummary error={swapError} prefix="swap" heading={swapError?.message} />
+          <Form method="post" className="roster-actions">
+            <CsrfField />
+            <div>
+              <label htmlFor="swap-day" className="ds-label">
+                {t('roster.swaps.day')}
+              </label>
+              <select id="swap-day" name="day" className="ds-input">
+                {d.days.map((day) => (
+                  <option key={day.day} value={day.day}>
+                    {t(`roster.weekday.${day.weekday}`)} {day.date}: {d.shifts?.[day.day] ?? t('roster.grid.off')}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label htmlFor="swap-counterpart" className="ds-label">
+                {t('roster.swaps.with')}
+              </label>
+              <select id="swap-counterpart" name="counterpartPersonId" className="ds-input">
+                {d.colleagues.map((c) => (
+                  <option key={c.personId} value={c.personId}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label htmlFor="swap-comment" className="ds-label">
+                {t('roster.swaps.comment')}
+              </label>
+              <input id="swap-comment" name="comment" className="ds-input" maxLength={1000} />
+            </div>
+            <Button type="submit" name="intent" value="swap" variant="secondary">
+              {t('roster.swaps.propose')}
+            </Button>
+          </Form>
+          {d.swaps.length ? <SwapList swaps={d.swaps} /> : null}
         </section>
       ) : null}
       <section aria-labelledby="wish-heading" className="stack">

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import { appendAudit } from '../../db/repositories/audit.repository.ts';
-import { auditedSince, findPeriod, listRuleSets, listWishes } from '../../db/repositories/roster.repository.ts';
+import { auditedSince, findPeriod, listRuleSets, listSwaps, listWishes } from '../../db/repositories/roster.repository.ts';
 import { actorLabel, type Actor } from '../shared/actor.ts';
 import { notFound } from '../shared/app-error.ts';
 import { authorize, can } from '../shared/policy.ts';
@@ -43,6 +43,8 @@ export async function getRosterPeriod({ database, actor, periodId, requestId, to
     const wishOutcomes = period.roster
       ? ctx.employees.map((e) => ({ personId: e.personId, name: e.name, outcomes: explainWishes(ctx, grid, e.personId, wishesOf.get(e.personId) ?? []) }))
       : ctx.employees.map((e) => ({ personId: e.personId, name: e.name, outcomes: (wishesOf.get(e.personId) ?? []).map((wish) => ({ wish, met: false, reasons: [] })) }));
+    const names = new Map(ctx.employees.map((e) => [e.personId, e.name]));
+    const swaps = manage ? await listSwaps(tx, period.id) : [];
     const ruleSets = manage ? (await listRuleSets(tx)).map((r) => ({ id: r.id, name: r.name })) : [];
     // One entry per reader and period every quarter of an hour: the page polls while the solver runs.
     if (!(await auditedSince(tx, { actor: actorLabel(actor), action: 'roster.read', periodId: period.id, since: new Date(Date.now() - READ_AUDIT_WINDOW_MS) })))
@@ -85,6 +87,17 @@ export async function getRosterPeriod({ database, actor, periodId, requestId, to
       issues,
       wishOutcomes,
       ruleSets,
+      swaps: swaps.map((s) => ({
+        id: s.id,
+        version: s.version,
+        date: dateOfDay(period.startDate, s.day),
+        requester: names.get(s.requesterPersonId) ?? '',
+        counterpart: names.get(s.counterpartPersonId) ?? '',
+        requesterShift: s.requesterShift,
+        counterpartShift: s.counterpartShift,
+        comment: s.comment,
+        status: s.status,
+      })),
       can: {
         manage,
         edit: manage && editable,

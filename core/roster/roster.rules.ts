@@ -622,3 +622,28 @@ export function repairRoster(ctx: RosterContext, input: RosterGrid, maxMoves = 2
   }
   return { grid, moves };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Swaps after publication (vaktbyte): two employees exchange what they have on one day.
+
+/** Rosters in these statuses take swaps (the only change a published or locked roster accepts). */
+export function acceptsSwaps(status: RosterStatus): boolean {
+  return status === 'published' || status === 'locked';
+}
+
+/** The grid with the two employees' cells on `day` exchanged. */
+export function swapCells(grid: RosterGrid, a: string, b: string, day: number): RosterGrid {
+  const rowA = [...(grid[a] ?? [])];
+  const rowB = [...(grid[b] ?? [])];
+  [rowA[day], rowB[day]] = [rowB[day] ?? null, rowA[day] ?? null];
+  return { ...grid, [a]: rowA, [b]: rowB };
+}
+
+/** Hard rules a swap would newly break, for both employees (cover does not change by a swap; competence may). */
+export function swapIssues(ctx: RosterContext, grid: RosterGrid, a: string, b: string, day: number): { hard: RosterIssue[]; soft: RosterIssue[] } {
+  const next = swapCells(grid, a, b, day);
+  const before = validateRoster(ctx, grid, { onlyPersons: [a, b] });
+  const after = validateRoster(ctx, next, { onlyPersons: [a, b] });
+  const soft = newIssues(coverIssues(ctx, grid, [day]), coverIssues(ctx, next, [day]));
+  return { hard: newIssues(before, after).filter((i) => i.severity === 'hard'), soft };
+}

@@ -29,3 +29,13 @@ ALTER TABLE roster_wishes FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON roster_wishes TO rytme_app USING (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid) WITH CHECK (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);
 --> statement-breakpoint
 CREATE POLICY platform_all ON roster_wishes TO rytme_platform USING (true) WITH CHECK (true);
+--> statement-breakpoint
+GRANT SELECT, INSERT, UPDATE, DELETE ON roster_swaps TO rytme_app, rytme_platform;
+--> statement-breakpoint
+ALTER TABLE roster_swaps ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE roster_swaps FORCE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY tenant_isolation ON roster_swaps TO rytme_app USING (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid) WITH CHECK (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);
+--> statement-breakpoint
+CREATE POLICY platform_all ON roster_swaps TO rytme_platform USING (true) WITH CHECK (true);

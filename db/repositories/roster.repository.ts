@@ -3,7 +3,7 @@
 // occupation. Every function runs inside withTenant, so RLS confines it to one tenant.
 import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../client.ts';
-import { auditLog, employments, orgUnits, persons, rosterPeriods, rosterRuleSets, rosterWishes } from '../schema/index.ts';
+import { auditLog, employments, orgUnits, persons, rosterPeriods, rosterRuleSets, rosterSwaps, rosterWishes } from '../schema/index.ts';
 
 export type RosterPeriodRow = typeof rosterPeriods.$inferSelect;
 export type RosterRuleSetRow = typeof rosterRuleSets.$inferSelect;
@@ -184,6 +184,38 @@ export async function saveWishes(tx: Tx, values: { tenantId: string; periodId: s
     .update(rosterWishes)
     .set({ wishes: values.wishes, version: sql`${rosterWishes.version} + 1`, updatedAt: new Date() })
     .where(and(eq(rosterWishes.periodId, values.periodId), eq(rosterWishes.personId, values.personId), eq(rosterWishes.version, version)))
+    .returning();
+  return rows[0] ?? null;
+}
+
+// --- swaps ---
+
+export type RosterSwapRow = typeof rosterSwaps.$inferSelect;
+
+export async function insertSwap(tx: Tx, values: typeof rosterSwaps.$inferInsert): Promise<RosterSwapRow> {
+  const [row] = await tx.insert(rosterSwaps).values(values).returning();
+  return row!;
+}
+
+export async function findSwap(tx: Tx, id: string): Promise<RosterSwapRow | null> {
+  const rows = await tx.select().from(rosterSwaps).where(eq(rosterSwaps.id, id)).limit(1);
+  return rows[0] ?? null;
+}
+
+/** Swaps of a period, newest first; only those involving `personId` when given. */
+export async function listSwaps(tx: Tx, periodId: string, personId?: string): Promise<RosterSwapRow[]> {
+  const where = personId
+    ? and(eq(rosterSwaps.periodId, periodId), or(eq(rosterSwaps.requesterPersonId, personId), eq(rosterSwaps.counterpartPersonId, personId)))
+    : eq(rosterSwaps.periodId, periodId);
+  return tx.select().from(rosterSwaps).where(where).orderBy(desc(rosterSwaps.createdAt)).limit(200);
+}
+
+/** Decide a proposed swap if it still has `version`; bumps it. Null when someone else decided first. */
+export async function decideSwap(tx: Tx, id: string, version: number, values: Pick<typeof rosterSwaps.$inferInsert, 'status' | 'comment' | 'decidedBy'>): Promise<RosterSwapRow | null> {
+  const rows = await tx
+    .update(rosterSwaps)
+    .set({ ...values, decidedAt: new Date(), version: sql`${rosterSwaps.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(rosterSwaps.id, id), eq(rosterSwaps.version, version), eq(rosterSwaps.status, 'proposed')))
     .returning();
   return rows[0] ?? null;
 }

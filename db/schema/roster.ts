@@ -77,3 +77,28 @@ export const rosterWishes = pgTable(
   },
   (t) => [uniqueIndex('roster_wishes_period_person').on(t.tenantId, t.periodId, t.personId)],
 );
+
+export const rosterSwaps = pgTable(
+  'roster_swaps',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantId(),
+    periodId: uuid('period_id').notNull().references(() => rosterPeriods.id),
+    /** The employee who asks to swap their shift (or day off) on `day` with a colleague's. */
+    requesterPersonId: uuid('requester_person_id').notNull().references(() => persons.id),
+    counterpartPersonId: uuid('counterpart_person_id').notNull().references(() => persons.id),
+    day: integer('day').notNull(),
+    /** What the two had that day when the swap was proposed (the swap applies only if still so). */
+    requesterShift: text('requester_shift'),
+    counterpartShift: text('counterpart_shift'),
+    /** proposed | approved | rejected */
+    status: text('status').notNull().default('proposed'),
+    comment: text('comment'),
+    decidedBy: text('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('roster_swaps_tenant_period').on(t.tenantId, t.periodId, t.status)],
+);

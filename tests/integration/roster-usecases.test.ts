@@ -28,6 +28,8 @@ import ExcelJS from 'exceljs';
 import { listRosterRuleSets } from '../../core/roster/list-roster-rule-sets.ts';
 import { updateRosterRuleSet } from '../../core/roster/update-roster-rule-set.ts';
 import { listRosterPeriods } from '../../core/roster/list-roster-periods.ts';
+import { proposeRosterSwap } from '../../core/roster/propose-roster-swap.ts';
+import { decideRosterSwap } from '../../core/roster/decide-roster-swap.ts';
 import { loadContext, periodGrid } from '../../core/roster/roster-period.ts';
 import { assignmentsFromGrid, buildInstance } from '../../core/roster/roster.model.ts';
 import { checkSolution } from '../../core/rostering/checker/check.ts';
@@ -278,6 +280,40 @@ describe('roster use cases', () => {
     assert.equal(ics.body.match(/BEGIN:VEVENT/g)?.length ?? 0, kariShifts.filter(Boolean).length);
     await rejects(exportRosterIcs({ database: t.database, actor: kari, periodId, personId: olaId, host: 'test' }), 'FORBIDDEN');
     await rejects(exportRosterIcs({ database: t.database, actor: outsider, periodId, host: 'test' }), 'FORBIDDEN');
+    // Swaps after publication: refused ones name the rule; an accepted one waits for the leader,
+    // who approves it after every rule is checked again; the grid then has the two cells exchanged.
+    const published = await getRosterPeriod({ database: t.database, actor: leader, periodId });
+    let proposed: { id: string; day: number; with: string } | null = null;
+    let refusedRule: string | null = null;
+    for (const other of published.employees.filter((e) => e.personId !== kariId)) {
+      for (let day = 0; day < 14 && !proposed; day++) {
+        if (published.grid[kariId]![day] === published.grid[other.personId]![day]) continue;
+        try {
+          const r = await proposeRosterSwap({ database: t.database, actor: kari, periodId, input: { counterpartPersonId: other.personId, day } });
+          proposed = { id: r.id, day, with: other.personId };
+        } catch (error) {
+          assert.ok(error instanceof AppError && error.code === 'VALIDATION' && error.messageKey === 'roster.errors.swapRefused', String(error));
+          refusedRule ??= error.issues[0]!.key;
+        }
+      }
+      if (proposed) break;
+    }
+    assert.ok(proposed, 'a legal swap for Kari');
+    if (refusedRule) assert.match(refusedRule, /^roster\.rules\./);
+    await rejects(proposeRosterSwap({ database: t.database, actor: kari, periodId, input: { counterpartPersonId: proposed.with, day: proposed.day } }), 'CONFLICT', 'roster.errors.swapOpen');
+    await rejects(proposeRosterSwap({ database: t.database, actor: outsider, periodId, input: { counterpartPersonId: proposed.with, day: proposed.day } }), 'FORBIDDEN');
+    const pending = (await getRosterPeriod({ database: t.database, actor: leader, periodId })).swaps.find((s) => s.id === proposed!.id)!;
+    assert.equal(pending.status, 'proposed');
+    await rejects(decideRosterSwap({ database: t.database, actor: kari, periodId, input: { swapId: pending.id, version: pending.version, decision: 'approve' } }), 'FORBIDDEN');
+    await rejects(decideRosterSwap({ database: t.database, actor: union, periodId, input: { swapId: pending.id, version: pending.version, decision: 'approve' } }), 'FORBIDDEN');
+    await rejects(decideRosterSwap({ database: t.database, actor: leader, periodId, input: { swapId: pending.id, version: pending.version + 1, decision: 'approve' } }), 'STALE_VERSION');
+    assert.deepEqual(await decideRosterSwap({ database: t.database, actor: leader, periodId, input: { swapId: pending.id, version: pending.version, decision: 'approve' } }), { status: 'approved' });
+    const swapped = await getRosterPeriod({ database: t.database, actor: leader, periodId });
+    assert.equal(swapped.grid[kariId]![proposed.day], published.grid[proposed.with]![proposed.day]);
+    assert.equal(swapped.grid[proposed.with]![proposed.day], published.grid[kariId]![proposed.day]);
+    assert.deepEqual(swapped.issues.filter((i) => i.severity === 'hard'), []);
+    assert.equal((await getOwnRoster({ database: t.database, actor: kari, periodId })).swaps[0]!.status, 'approved');
+    v = swapped.period.version;
     await lockRosterPeriod({ database: t.database, actor: leader, periodId, input: { version: v } });
     assert.equal((await getRosterPeriod({ database: t.database, actor: leader, periodId })).period.status, 'locked');
   });
@@ -301,6 +337,6 @@ describe('roster use cases', () => {
     // The leader read the period many times in this file: the read is audited once per 15 minutes.
     const reads = await t.database.withTenant(tenantId, (tx) => queryRows<{ n: number }>(tx, sql`select count(*)::int as n from audit_log where action = 'roster.read' and actor = ${leader.accountId}`));
     assert.equal(reads[0]!.n, 1);
-    for (const a of ['roster.period.create', 'roster.setup.update', 'roster.wishes.save', 'roster.solve.request', 'roster.solved', 'roster.cell.update', 'roster.read', 'roster.ruleset.update']) assert.ok(names.includes(a), a);
+    for (const a of ['roster.swap.propose', 'roster.swap.approve', 'roster.period.create', 'roster.setup.update', 'roster.wishes.save', 'roster.solve.request', 'roster.solved', 'roster.cell.update', 'roster.read', 'roster.ruleset.update']) assert.ok(names.includes(a), a);
   });
 });
