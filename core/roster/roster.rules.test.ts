@@ -198,16 +198,18 @@ describe('roster rules: swaps', () => {
         { personId: 'p2', name: 'Ola', ftePercent: 50, attributes: [], unavailable: [] },
       ],
     });
-    const grid: RosterGrid = { p1: row({ 0: 'N', 7: 'D', 8: 'D' }), p2: row({ 1: 'D', 7: 'D', 8: 'D' }) };
+    const grid: RosterGrid = { p1: row({ 0: 'N', 7: 'D', 8: 'D' }), p2: row({ 1: 'D', 4: 'D', 7: 'D', 8: 'D' }) };
     // Kari takes Ola's Tuesday day shift right after her Monday night: daily rest.
     const broken = swapIssues(c, grid, 'p1', 'p2', 1);
     assert.deepEqual(broken.hard.map((i) => [i.rule, i.personId]), [['dailyRest', 'p1']]);
-    // Swapping Monday instead: Ola gets the night, Kari the day off — legal for both.
-    assert.deepEqual(swapIssues(c, grid, 'p1', 'p2', 0).hard, []);
-    const swapped = swapCells(grid, 'p1', 'p2', 0);
-    assert.equal(swapped['p1']![0], null);
-    assert.equal(swapped['p2']![0], 'N');
-    assert.equal(grid['p1']![0], 'N', 'the input grid is not changed');
+    // Swapping Monday instead gives Ola the night before his Tuesday day shift: refused for him.
+    assert.deepEqual(swapIssues(c, grid, 'p1', 'p2', 0).hard.map((i) => [i.rule, i.personId]), [['dailyRest', 'p2']]);
+    // Friday: Kari takes Ola's day shift, Ola gets the day off — legal for both.
+    assert.deepEqual(swapIssues(c, grid, 'p1', 'p2', 4).hard, []);
+    const swapped = swapCells(grid, 'p1', 'p2', 4);
+    assert.equal(swapped['p1']![4], 'D');
+    assert.equal(swapped['p2']![4], null);
+    assert.equal(grid['p1']![4], null, 'the input grid is not changed');
     assert.equal(acceptsSwaps('published'), true);
     assert.equal(acceptsSwaps('locked'), true);
     assert.equal(acceptsSwaps('approved'), false);
