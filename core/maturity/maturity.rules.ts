@@ -153,10 +153,17 @@ export const ZInviteSchema = z.object({
   /** roles: leaders = executive + coordinator, union = union_rep, middle = unit leaders; accounts: the listed ids. */
   source: z.enum(['roles', 'accounts']),
   accountIds: z.preprocess((v) => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.uuid()).max(2000)),
-  version: z.coerce.number().int().min(1),
 });
 
-export const ZRoundVersionSchema = z.object({ version: z.coerce.number().int().min(1) });
+/** Shuffle a copy (Fisher–Yates) with `randomInt(n)` in [0, n): responses are stored in random order. */
+export function shuffled<T>(items: readonly T[], randomInt: (n: number) => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i -= 1) {
+    const j = randomInt(i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
 
 export function parseMaturityInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);

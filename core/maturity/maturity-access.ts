@@ -1,0 +1,23 @@
+// Shared pieces of the maturity use cases: the actor's permissions as flags for the pages, and
+// the year asked for (default: this year, Norwegian time).
+import { z } from 'zod';
+import type { Actor } from '../shared/actor.ts';
+import { can } from '../shared/policy.ts';
+import { today } from '../annual-wheel/wheel-access.ts';
+import { parseMaturityInput } from './maturity.rules.ts';
+
+export interface MaturityPermissions {
+  canManage: boolean;
+  canSeeResults: boolean;
+}
+
+export function maturityPermissions(actor: Actor): MaturityPermissions {
+  return { canManage: can(actor, 'maturity.manage', { tenantId: actor.tenantId }), canSeeResults: can(actor, 'maturity.results', { tenantId: actor.tenantId }) };
+}
+
+const ZYear = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+
+export function yearOf(raw: unknown, now?: Date): number {
+  const value = raw === undefined || raw === null || raw === '' ? today(now).slice(0, 4) : raw;
+  return parseMaturityInput(ZYear, { year: value }).year;
+}
