@@ -9,7 +9,7 @@ interface HeaderData {
   language: string;
   user: { displayName: string; personId: string | null } | null;
   tenant: { name: string; slug: string } | null;
-  nav: { org: boolean; admin: boolean; platform: boolean; wheel: boolean };
+  nav: { org: boolean; admin: boolean; platform: boolean; wheel: boolean; maturity: string | null };
   unreadNotifications: number;
 }
 
@@ -54,6 +54,11 @@ export function AppHeader() {
                   </span>
                 ) : null}
               </NavLink>
+            </li>
+          ) : null}
+          {data?.nav.maturity ? (
+            <li>
+              <NavLink to={data.nav.maturity}>{t('maturity.nav.title')}</NavLink>
             </li>
           ) : null}
           {data?.user?.personId ? (

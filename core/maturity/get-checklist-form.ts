@@ -7,7 +7,7 @@ import type { Actor } from '../shared/actor.ts';
 import { notFound } from '../shared/app-error.ts';
 import { authorize } from '../shared/policy.ts';
 import { loadChecklistContext, type ChecklistItemView } from './checklist-units.ts';
-import { yearOf } from './maturity-access.ts';
+import { maturityPermissions, yearOf, type MaturityPermissions } from './maturity-access.ts';
 import type { ChecklistEntry } from './maturity.rules.ts';
 
 export interface GetChecklistFormOptions {
@@ -18,7 +18,7 @@ export interface GetChecklistFormOptions {
   now?: Date;
 }
 
-export interface ChecklistForm {
+export interface ChecklistForm extends MaturityPermissions {
   year: number;
   hasCycle: boolean;
   unit: { id: string; name: string };
@@ -45,6 +45,7 @@ export async function getChecklistForm({ database, actor, year: rawYear, unitId,
       answers: (row?.answers ?? {}) as Record<string, ChecklistEntry>,
       version: row?.version ?? null,
       canWrite: unit.canWrite && cycle !== null,
+      ...maturityPermissions(actor),
     };
   });
 }

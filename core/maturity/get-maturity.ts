@@ -32,7 +32,7 @@ export interface GetMaturityOptions {
 export interface MaturityOverview extends MaturityPermissions {
   year: number;
   measured: MeasuredStage;
-  indicators: Array<IndicatorValue & { share: number | null }>;
+  indicators: Array<IndicatorValue & { share: number | null; stage: TStage | null }>;
   thresholds: { systematic: number; systemic: number };
   /** Per group from the closed round; `position` null when hidden (too few) or no round. */
   selfImage: Array<{ group: TRespondentGroup; responses: number | null; mean: number | null; position: number | null; stage: TStage | null }>;
@@ -56,7 +56,10 @@ export async function getMaturity({ database, actor, year: rawYear, now }: GetMa
     return {
       year,
       measured: measuredStage(indicators),
-      indicators: indicators.map((v) => ({ ...v, share: indicatorShare(v) })),
+      indicators: indicators.map((v) => {
+        const share = indicatorShare(v);
+        return { ...v, share, stage: share === null ? null : stageOfShare(share) };
+      }),
       thresholds: { systematic: SYSTEMATIC_THRESHOLD, systemic: SYSTEMIC_THRESHOLD },
       selfImage,
       roundStatus: round?.status ?? null,

@@ -4,7 +4,7 @@ import type { Database } from '../../db/client.ts';
 import { countProgress, findRoundByYear, listActiveAccounts, listRounds } from '../../db/repositories/maturity.repository.ts';
 import type { Actor } from '../shared/actor.ts';
 import { authorize } from '../shared/policy.ts';
-import { yearOf } from './maturity-access.ts';
+import { maturityPermissions, yearOf, type MaturityPermissions } from './maturity-access.ts';
 import { RESPONDENT_GROUPS, type TRespondentGroup } from './maturity.rules.ts';
 
 export interface GetSurveyAdminOptions {
@@ -14,7 +14,7 @@ export interface GetSurveyAdminOptions {
   now?: Date;
 }
 
-export interface SurveyAdmin {
+export interface SurveyAdmin extends MaturityPermissions {
   year: number;
   rounds: Array<{ id: string; year: number; title: string; status: string }>;
   round: { id: string; year: number; title: string; status: string; minGroupSize: number; version: number } | null;
@@ -39,6 +39,7 @@ export async function getSurveyAdmin({ database, actor, year: rawYear, now }: Ge
         return { group, invited: c?.invited ?? 0, answered: c?.answered ?? 0 };
       }),
       accounts: accounts.map((a) => ({ id: a.id, label: `${a.displayName} (${a.email})` })),
+      ...maturityPermissions(actor),
     };
   });
 }

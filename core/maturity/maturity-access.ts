@@ -9,10 +9,17 @@ import { parseMaturityInput } from './maturity.rules.ts';
 export interface MaturityPermissions {
   canManage: boolean;
   canSeeResults: boolean;
+  /** Sees the checklist overview: tenant-wide readers and unit leaders (their units). */
+  canChecklist: boolean;
 }
 
 export function maturityPermissions(actor: Actor): MaturityPermissions {
-  return { canManage: can(actor, 'maturity.manage', { tenantId: actor.tenantId }), canSeeResults: can(actor, 'maturity.results', { tenantId: actor.tenantId }) };
+  const tenantId = actor.tenantId;
+  return {
+    canManage: can(actor, 'maturity.manage', { tenantId }),
+    canSeeResults: can(actor, 'maturity.results', { tenantId }),
+    canChecklist: can(actor, 'checklist.read', { tenantId, unitPaths: actor.kind === 'account' ? actor.leaderUnitPaths : [] }) || can(actor, 'maturity.manage', { tenantId }),
+  };
 }
 
 const ZYear = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
