@@ -9,6 +9,7 @@ import {
   parseChecklistForm,
   parseSurveyAnswers,
   selfImagePosition,
+  shuffled,
   stageOfShare,
   summariseChecklist,
   summariseMunicipality,
@@ -89,6 +90,17 @@ describe('anonymity guard and aggregation', () => {
     assert.equal(plan.shown, false);
     assert.equal(plan.yes, null);
     assert.equal(plan.no, null);
+  });
+});
+
+describe('stored order of responses', () => {
+  it('shuffles to a permutation decided by the random source, leaving the input alone', () => {
+    const input = ['a', 'b', 'c', 'd'];
+    const zero = shuffled(input, () => 0);
+    assert.deepEqual(zero, ['b', 'c', 'd', 'a']);
+    assert.deepEqual(shuffled(input, (n) => n - 1), ['a', 'b', 'c', 'd']);
+    assert.deepEqual([...zero].sort(), input);
+    assert.deepEqual(input, ['a', 'b', 'c', 'd']);
   });
 });
 

@@ -246,4 +246,26 @@ describe('maturity use cases', () => {
     assert.equal(m.selfImage.find((g) => g.group === 'union')!.position, null);
     await rejects(getMaturity({ database: t.database, actor: employee, year: 2026 }), 'FORBIDDEN');
   });
+  it('row-level security keeps every maturity table to its tenant', async () => {
+    const { id: foreignRound } = await openSurveyRound({ database: t.database, actor: foreignCoordinator, input: { year: 2026, title: 'Andre', minGroupSize: 3 } });
+    await inviteRespondents({ database: t.database, actor: foreignCoordinator, roundId: foreignRound, input: { group: 'leaders', source: 'roles' } });
+    await submitSurveyResponse({ database: t.database, actor: foreignCoordinator, roundId: foreignRound, input: { municipalityPriority: '5' } });
+    await applyChecklistTemplate({ database: t.database, actor: foreignCoordinator });
+    const tables = ['maturity_survey_rounds', 'maturity_survey_invitations', 'maturity_survey_participations', 'maturity_survey_responses', 'maturity_checklist_items', 'maturity_checklists'];
+    for (const table of tables) {
+      const all = await t.database.withPlatform((tx) => queryRows<{ tenant_id: string }>(tx, sql.raw(`select tenant_id::text from ${table}`)));
+      const seen = await t.database.withTenant(tenantId, (tx) => queryRows<{ tenant_id: string }>(tx, sql.raw(`select tenant_id::text from ${table}`)));
+      assert.ok(seen.length > 0 && seen.every((r) => r.tenant_id === tenantId), `${table} shows only the tenant's own rows`);
+      if (table !== 'maturity_checklists') assert.ok(all.some((r) => r.tenant_id === foreignCoordinator.tenantId), `${table} has the other tenant's rows to hide`);
+    }
+    // The other tenant's round cannot be answered from this tenant, and a row for it cannot be written.
+    await rejects(submitSurveyResponse({ database: t.database, actor: coordinator, roundId: foreignRound, input: { municipalityPriority: '5' } }), 'NOT_FOUND');
+    const message = await t.database
+      .withTenant(tenantId, (tx) => tx.execute(sql`insert into maturity_survey_responses (tenant_id, round_id, respondent_group, answers) values (${foreignCoordinator.tenantId}, ${foreignRound}, 'leaders', '{}'::jsonb)`))
+      .then(
+        () => 'inserted',
+        (error: { cause?: { message?: string }; message: string }) => error.cause?.message ?? error.message,
+      );
+    assert.match(message, /row-level security/);
+  });
 });
