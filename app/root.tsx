@@ -40,6 +40,8 @@ export async function loader({ context }: Route.LoaderArgs) {
       admin: s ? can(s.actor, 'account.manage', { tenantId: s.tenant.id }) || can(s.actor, 'import.run', { tenantId: s.tenant.id }) : false,
       platform: s ? s.actor.roles.has('platform_admin') : false,
       wheel,
+      /** The maturity area: its maturity page for those who see results, else the survey page. */
+      maturity: s && can(s.actor, 'maturity.answer', { tenantId: s.tenant.id }) ? (can(s.actor, 'maturity.results', { tenantId: s.tenant.id }) ? '/maturity' : '/maturity/survey') : null,
     },
     unreadNotifications: s && wheel ? await countUnreadNotifications({ database: getServices(context).database, actor: s.actor }) : 0,
   };

@@ -65,6 +65,15 @@ export default [
   route('roster/periods/:periodId/xlsx', 'routes/roster.periods.$periodId.xlsx.ts'),
   // --- end roster ---
 
+  // --- maturity ---
+  route('maturity', 'routes/maturity.tsx'),
+  route('maturity/checklist', 'routes/maturity.checklist.tsx'),
+  route('maturity/checklist/:unitId', 'routes/maturity.checklist.$unitId.tsx'),
+  route('maturity/survey', 'routes/maturity.survey.tsx'),
+  route('maturity/survey/admin', 'routes/maturity.survey.admin.tsx'),
+  route('maturity/survey/results', 'routes/maturity.survey.results.tsx'),
+  // --- end maturity ---
+
   // --- platform ---
   route('platform', 'routes/platform.tsx'),
   route('platform/tenants/new', 'routes/platform.tenants.new.tsx'),

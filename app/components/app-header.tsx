@@ -9,7 +9,7 @@ interface HeaderData {
   language: string;
   user: { displayName: string; personId: string | null } | null;
   tenant: { name: string; slug: string } | null;
-  nav: { org: boolean; roster: boolean; admin: boolean; platform: boolean; wheel: boolean };
+  nav: { org: boolean; roster: boolean; admin: boolean; platform: boolean; wheel: boolean; maturity: string | null };
   unreadNotifications: number;
 }
 
@@ -59,6 +59,11 @@ export function AppHeader() {
           {data?.nav.roster ? (
             <li>
               <NavLink to="/roster">{t('common.nav.roster')}</NavLink>
+            </li>
+          ) : null}
+          {data?.nav.maturity ? (
+            <li>
+              <NavLink to={data.nav.maturity}>{t('maturity.nav.title')}</NavLink>
             </li>
           ) : null}
           {data?.user?.personId ? (

@@ -17,6 +17,12 @@ export type Action =
   | 'wheel.write' // cycles, milestones, templates
   | 'wheel.status' // mark a unit's status on a milestone (resource: the unit's path)
   | 'wheel.log' // the log of reminders sent
+  // maturity (checklist, self-assessment survey, measured stage)
+  | 'maturity.manage' // survey rounds and invitations, the checklist's items
+  | 'maturity.results' // aggregated survey results and the maturity page (measured stage)
+  | 'maturity.answer' // answer a survey round (the use case also requires an invitation)
+  | 'checklist.read' // a unit's checklist (resource: the unit's path)
+  | 'checklist.write' // fill in a unit's checklist (resource: the unit's path)
   // administration
   | 'import.run' // upload, preview and commit HR imports
   | 'account.manage' // accounts, roles, disabling
@@ -119,6 +125,16 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
       return actor.roles.size > 0;
     case 'rosterRules.write':
       return hasAny(actor, ['coordinator', 'tenant_admin']);
+    case 'maturity.manage':
+      return hasAny(actor, ['coordinator', 'tenant_admin']);
+    case 'maturity.results':
+      return hasAny(actor, [...TENANT_WIDE_READERS, 'union_rep']);
+    case 'maturity.answer':
+      return actor.roles.size > 0;
+    case 'checklist.read':
+      return hasAny(actor, TENANT_WIDE_READERS) || leadsAny(actor, resource);
+    case 'checklist.write':
+      return has(actor, 'coordinator') || leadsAny(actor, resource);
     case 'account.manage':
     case 'apiToken.manage':
     case 'audit.read':

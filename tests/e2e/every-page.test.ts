@@ -99,7 +99,7 @@ describe('every page (browser, axe)', () => {
   it('key signed-in pages pass in bokmål and English', async () => {
     for (const language of ['nb', 'en'] as const) {
       await signedIn.addCookies([{ name: 'rytme_lang', value: language, url: t.url }]);
-      for (const path of ['/org', `/org/units/${ids.unitId}`, `/people/${ids.personId}`, '/admin', '/admin/import', '/wheel', `/wheel/milestones/${ids.milestoneId}`, '/wheel/board']) await check(signedIn, path, language);
+      for (const path of ['/org', `/org/units/${ids.unitId}`, `/people/${ids.personId}`, '/admin', '/admin/import', '/wheel', `/wheel/milestones/${ids.milestoneId}`, '/wheel/board', '/maturity', '/maturity/checklist', '/maturity/survey']) await check(signedIn, path, language);
     }
     await signedIn.addCookies([{ name: 'rytme_lang', value: 'nn', url: t.url }]);
   });

@@ -56,6 +56,13 @@ const rosterRead: Rule = (who, target) => {
 };
 const rosterWish: Rule = (who, target) => (!signedIn(who) ? 'login' : target === 'own' && (who === 'employee' || who === 'unit_leader') ? 'allow' : 'deny');
 const personExport: Rule = (who, target) => (!signedIn(who) ? 'login' : target === 'own' && who === 'employee' ? 'allow' : 'deny');
+// A unit's checklist: tenant-wide readers any unit, the leader only the unit they lead.
+const checklistRead: Rule = (who, target) => {
+  if (!signedIn(who)) return 'login';
+  if (target === 'foreign') return 'deny';
+  if (['coordinator', 'executive', 'tenant_admin'].includes(who)) return 'allow';
+  return target === 'own' && who === 'unit_leader' ? 'allow' : 'deny';
+};
 /** API endpoints answer like pages, except that 'login' means 401 problem+json (classified the same way). */
 const api = (rule: Rule): Rule => rule;
 
@@ -113,6 +120,15 @@ const MATRIX: Record<string, Entry> = {
   'wheel/templates': { rule: only('coordinator', 'tenant_admin') },
   'wheel/notifications': { rule: everyMember },
   'wheel/log': { rule: only('coordinator', 'tenant_admin') },
+  // Maturity: results and the measured stage for tenant-wide readers and union representatives;
+  // the checklist for tenant-wide readers (all units) and unit leaders (their own units);
+  // everyone may open the survey page (answering needs an invitation); coordinators run it.
+  maturity: { rule: only('coordinator', 'executive', 'tenant_admin', 'union_rep') },
+  'maturity/checklist': { rule: only('coordinator', 'executive', 'tenant_admin', 'unit_leader') },
+  'maturity/checklist/:unitId': { rule: checklistRead },
+  'maturity/survey': { rule: everyMember },
+  'maturity/survey/admin': { rule: only('coordinator', 'tenant_admin') },
+  'maturity/survey/results': { rule: only('coordinator', 'executive', 'tenant_admin', 'union_rep') },
   // The calendar feed: the secret link is the credential; a wrong link is 404 for everyone.
   'wheel/feed/:token': { rule: anyone },
   roster: { rule: everyMember },

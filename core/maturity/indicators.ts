@@ -1,0 +1,53 @@
+// The indicators of real use behind the measured stage, as one clean interface: each indicator
+// has a source that measures it for a year inside the tenant's transaction, or none yet.
+//
+// Today only `mappingOnTime` has a source (the annual wheel's per-unit status of mapping-form
+// milestones). The needs-mapping, evaluation and competence-plan modules add theirs by writing
+// a function of type IndicatorSource and putting it in INDICATOR_SOURCES; until then the
+// indicator is shown as "not measured yet", never as a made-up value.
+import type { Tx } from '../../db/client.ts';
+import { findCycleByYear, listMilestonesOfCycle } from '../../db/repositories/wheel.repository.ts';
+import { osloDate } from '../annual-wheel/annual-wheel.rules.ts';
+import { loadMilestoneViews } from '../annual-wheel/milestone-status.ts';
+import { INDICATOR_KEYS, mappingOnTime, type IndicatorValue, type TIndicatorKey } from './maturity.rules.ts';
+
+export interface IndicatorContext {
+  year: number;
+  /** Today's Norwegian date (YYYY-MM-DD). */
+  today: string;
+}
+
+/** Measures one indicator: a share as numerator / denominator, or not measured. */
+export type IndicatorSource = (tx: Tx, context: IndicatorContext) => Promise<IndicatorValue>;
+
+/** Share of target units whose mapping form was marked done on or before the deadline, over the year's passed mapping deadlines. */
+export const measureMappingOnTime: IndicatorSource = async (tx, { year, today }) => {
+  const cycle = await findCycleByYear(tx, year);
+  if (!cycle) return { key: 'mappingOnTime', status: 'not_measured', reason: 'nothing_yet' };
+  const rows = (await listMilestonesOfCycle(tx, cycle.id)).filter((m) => m.concerns === 'mapping_form');
+  const { views } = await loadMilestoneViews(tx, rows, today);
+  return mappingOnTime(
+    views.map((m) => ({
+      deadline: m.deadline,
+      units: m.units.map((u) => ({ unitId: u.unitId, status: u.version === null ? null : u.status, setOn: u.setAt === null ? null : osloDate(new Date(u.setAt)) })),
+    })),
+    today,
+  );
+};
+
+/** Where each indicator comes from; null = no module measures it yet. */
+export const INDICATOR_SOURCES: Record<TIndicatorKey, IndicatorSource | null> = {
+  mappingOnTime: measureMappingOnTime,
+  needsLinkedToGoals: null, // needs mapping (kartlegging): share of needs tied to a unit goal
+  measuresEvaluated: null, // evaluation: share of completed measures with an evaluation
+  planLinkedToBudget: null, // competence plan: share of plan lines with a budget line
+};
+
+export async function measureIndicators(tx: Tx, context: IndicatorContext, sources: Record<TIndicatorKey, IndicatorSource | null> = INDICATOR_SOURCES): Promise<IndicatorValue[]> {
+  const out: IndicatorValue[] = [];
+  for (const key of INDICATOR_KEYS) {
+    const source = sources[key];
+    out.push(source ? await source(tx, context) : { key, status: 'not_measured', reason: 'no_source' });
+  }
+  return out;
+}
