@@ -34,7 +34,7 @@ import {
 } from '../../db/repositories/wheel.repository.ts';
 import { isLanguage, type Language } from '../../locales/index.ts';
 import type { MailSender } from '../auth/auth-mail.ts';
-import { addDays, dueSteps, osloDate, targetUnits, type TUnitStatus } from './annual-wheel.rules.ts';
+import { addDays, dueSteps, reminderDay, targetUnits, type TUnitStatus } from './annual-wheel.rules.ts';
 import { composeReminderMail, stepText, type ReminderItem } from './wheel-mail.ts';
 
 export const MAX_ATTEMPTS = 3;
@@ -67,7 +67,8 @@ function languageOf(recipient: { language: string | null }, tenantLanguage: stri
 }
 
 async function claimDueSteps({ database, tenantId, now }: SendDueRemindersOptions): Promise<number> {
-  const today = osloDate(now);
+  // A day's steps become due at 07:00 Norwegian time, so the first run after that claims them all.
+  const today = reminderDay(now);
   return database.withTenant(tenantId, async (tx) => {
     const tenant = await findTenantLanguage(tx, tenantId);
     if (!tenant) return 0;

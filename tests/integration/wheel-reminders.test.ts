@@ -75,6 +75,8 @@ describe('annual wheel reminders', () => {
     const options = { tenantId, now: at('2027-02-15'), publicUrl: 'https://rytme.example.no' };
     // Nothing is due the day before.
     assert.equal((await sendDueReminders({ database: t.database, mailer: mailerFor(t.database), ...options, now: at('2027-02-14') })).claimed, 0);
+    // Nor in the night: the day's reminders start at 07:00 Norwegian time.
+    assert.equal((await sendDueReminders({ database: t.database, mailer: mailerFor(t.database), ...options, now: new Date('2027-02-15T05:30:00Z') })).claimed, 0);
     const [one, two] = await Promise.all([
       sendDueReminders({ database: t.database, mailer: mailerFor(t.database), ...options }),
       sendDueReminders({ database: second, mailer: mailerFor(second), ...options }),
