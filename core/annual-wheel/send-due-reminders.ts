@@ -8,8 +8,8 @@
 //     given row, so only one run ever claims a step; the notification commits with the claim.
 //  2. Send: take claimed rows in a short transaction (pending → sending, attempts + 1, under
 //     FOR UPDATE SKIP LOCKED so concurrent runs take disjoint rows), mail them through the
-//     mailer, then mark them sent or failed. Failed rows are retried by later runs up to
-//     MAX_ATTEMPTS. A process that dies between claim and send leaves 'pending' rows that the
+//     mailer, then mark them sent or failed. Failed rows are retried by later runs (after
+//     STALE_MINUTES) up to MAX_ATTEMPTS. A process that dies between claim and send leaves 'pending' rows that the
 //     next run sends once. A process that dies after the SMTP server accepted a mail but before
 //     the row was marked sent leaves a 'sending' row; after STALE_MINUTES it is sent again, so
 //     in that one window (milliseconds wide) a person may get a second copy — never a lost step.
