@@ -36,6 +36,7 @@ export async function loader({ context }: Route.LoaderArgs) {
     tenant: s ? { name: s.tenant.name, slug: s.tenant.slug } : null,
     nav: {
       org: s ? can(s.actor, 'org.read', { tenantId: s.tenant.id }) : false,
+      roster: s ? can(s.actor, 'rosterRules.read', { tenantId: s.tenant.id }) : false,
       admin: s ? can(s.actor, 'account.manage', { tenantId: s.tenant.id }) || can(s.actor, 'import.run', { tenantId: s.tenant.id }) : false,
       platform: s ? s.actor.roles.has('platform_admin') : false,
       wheel,

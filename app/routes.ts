@@ -53,6 +53,17 @@ export default [
   route('wheel/log', 'routes/wheel.log.tsx'),
   route('wheel/feed/:token', 'routes/wheel.feed.$token.ts'),
   // --- end annual wheel ---
+  // --- roster ---
+  route('roster', 'routes/roster.tsx'),
+  route('roster/rules', 'routes/roster.rule-sets.tsx'),
+  route('roster/units/:unitId/new', 'routes/roster.units.$unitId.new.tsx'),
+  route('roster/periods/:periodId', 'routes/roster.periods.$periodId.tsx'),
+  route('roster/periods/:periodId/setup', 'routes/roster.periods.$periodId.setup.tsx'),
+  route('roster/periods/:periodId/grid', 'routes/roster.periods.$periodId.grid.tsx'),
+  route('roster/periods/:periodId/wishes', 'routes/roster.periods.$periodId.wishes.tsx'),
+  route('roster/periods/:periodId/ics', 'routes/roster.periods.$periodId.ics.ts'),
+  route('roster/periods/:periodId/xlsx', 'routes/roster.periods.$periodId.xlsx.ts'),
+  // --- end roster ---
 
   // --- platform ---
   route('platform', 'routes/platform.tsx'),

@@ -56,11 +56,10 @@ async function replay(database: Database, statements: Captured[], iterations: nu
         for (const s of statements) await tx.query(s.query, s.params as never[]);
       });
     } else {
+      // On a server the captured statements include each unit of work's own begin and commit.
       const client = await database.pool!.connect();
       try {
-        await client.query('begin');
         for (const s of statements) await client.query(s.query, s.params);
-        await client.query('commit');
       } finally {
         client.release();
       }

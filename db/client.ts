@@ -5,16 +5,17 @@
 // switches to the non-superuser role rytme_app and sets the transaction-local tenant, so
 // row-level security filters every statement. Cross-tenant work (platform administration,
 // sign-in lookups by token hash) runs inside `withPlatform` under rytme_platform.
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { sql, type ExtractTablesWithRelations, type SQL } from 'drizzle-orm';
 import type { PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
-import type { PgDatabase } from 'drizzle-orm/pg-core';
+import type { PgDatabase, PgDialect } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { drizzle as drizzlePg, NodePgSession, NodePgTransaction } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as schema from './schema/index.ts';
@@ -32,6 +33,8 @@ export interface DatabaseOptions {
   dataDir?: string | undefined;
   /** Pool size for a server. */
   poolSize?: number;
+  /** Keep parameterised statements prepared per server connection (default true; see preparingClient). */
+  preparedStatements?: boolean;
   /** Called with every statement drizzle sends (benchmarks replay them to time the SQL alone). */
   onQuery?: (query: string, params: unknown[]) => void;
 }
@@ -45,6 +48,12 @@ export interface Database {
   pool: pg.Pool | null;
   withTenant<T>(tenantId: string, fn: (tx: Tx) => Promise<T>): Promise<T>;
   withPlatform<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * One read-only statement under rytme_platform, in a single round trip on a server (begin, role,
+   * statement and commit sent together). For the lookup every request makes (its session); its
+   * parameters must be plain scalars (see `inlineLiteral`), anything else is refused.
+   */
+  readAsPlatform<T>(query: SQL): Promise<T[]>;
   migrate(): Promise<void>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -55,27 +64,159 @@ const MIGRATION_LOCK = 727_001;
 
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
   const logger = options.onQuery ? { logQuery: options.onQuery } : undefined;
-  if (options.url) return openServer(options.url, options.poolSize ?? 10, logger);
+  if (options.url) return openServer(options.url, options.poolSize ?? 10, logger, options.preparedStatements ?? true);
   return openEmbedded(options.dataDir, logger);
 }
 
-function scoped(db: Db) {
+/** The statements that open a unit of work: the role and (for tenant work) the tenant, both transaction-local. */
+function tenantPrelude(tenantId: string): string {
+  if (!UUID.test(tenantId)) throw new Error('withTenant: tenant id must be a uuid');
+  // The uuid is checked above, so it can stand as a literal in the one simple-protocol round trip below.
+  return `select set_config('role', 'rytme_app', true), set_config('app.tenant_id', '${tenantId}', true)`;
+}
+const PLATFORM_PRELUDE = 'set local role rytme_platform';
+
+/** PGlite: drizzle's transaction (in-process, so a statement costs no network round trip). */
+function scopedEmbedded(db: Db) {
   return {
     withTenant<T>(tenantId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
-      if (!UUID.test(tenantId)) throw new Error('withTenant: tenant id must be a uuid');
+      const prelude = tenantPrelude(tenantId);
       return db.transaction(async (tx) => {
-        // One round trip: the role and the tenant, both transaction-local.
-        await tx.execute(sql`select set_config('role', 'rytme_app', true), set_config('app.tenant_id', ${tenantId}, true)`);
+        await tx.execute(sql.raw(prelude));
         return fn(tx);
       });
     },
     withPlatform<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
       return db.transaction(async (tx) => {
-        await tx.execute(sql`set local role rytme_platform`);
+        await tx.execute(sql.raw(PLATFORM_PRELUDE));
         return fn(tx);
       });
     },
+    readAsPlatform<T>(query: SQL): Promise<T[]> {
+      return db.transaction(async (tx) => {
+        await tx.execute(sql.raw(PLATFORM_PRELUDE));
+        return queryRows<T>(tx, query);
+      });
+    },
   };
+}
+
+/**
+ * A parameter as an SQL literal, for statements sent in the simple protocol. Only values that
+ * need no escaping are accepted — finite numbers, booleans, null, dates, and strings of letters,
+ * digits and `-_.:+ ` (ids, hashes, codes) — so the result is safe whatever the server's
+ * string settings. Anything else throws.
+ */
+export function inlineLiteral(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return `'${value.toISOString()}'`;
+  if (typeof value === 'string' && /^[0-9A-Za-z_.:+ -]*$/.test(value)) return `'${value}'`;
+  throw new Error('inlineLiteral: only plain scalar parameters can be inlined');
+}
+
+/**
+ * PostgreSQL server: `begin` and the role/tenant settings go in ONE round trip (a simple-protocol
+ * query may hold several statements), then the use case's statements, then `commit`. Every round
+ * trip on a server costs a socket write and a context switch on both sides, which is what a
+ * request mostly pays for (docs/benchmarks.md), so this saves one per unit of work.
+ */
+function scopedServer(db: Db, pool: pg.Pool, logger: QueryLogger, prepare: boolean) {
+  // drizzle keeps the dialect, schema and options on its session (internal but stable fields).
+  const base = (db as unknown as { session: { dialect: never; schema: never; options: never } }).session;
+  async function run<T>(prelude: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    // A client whose rollback failed is broken: it goes back to the pool as an error, so the
+    // pool discards it (pg-pool also discards clients whose connection has ended).
+    let broken: Error | undefined;
+    try {
+      const opening = `begin; ${prelude}`;
+      logger?.logQuery(opening, []);
+      await client.query(opening);
+      const session = new NodePgSession(prepare ? preparingClient(client) : client, base.dialect, base.schema, base.options);
+      const tx = new NodePgTransaction(base.dialect, session, base.schema) as unknown as Tx;
+      let result: T;
+      try {
+        result = await fn(tx);
+      } catch (error) {
+        await client.query('rollback').catch((rollbackError: unknown) => {
+          broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+        });
+        throw error;
+      }
+      logger?.logQuery('commit', []);
+      await client.query('commit');
+      return result;
+    } finally {
+      client.release(broken);
+    }
+  }
+  return {
+    withTenant<T>(tenantId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+      return run(tenantPrelude(tenantId), fn);
+    },
+    withPlatform<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+      return run(PLATFORM_PRELUDE, fn);
+    },
+    async readAsPlatform<T>(query: SQL): Promise<T[]> {
+      const built = (db as unknown as { dialect: PgDialect }).dialect.sqlToQuery(query);
+      const text = built.sql.replace(/\$(\d+)/g, (_m, i: string) => inlineLiteral(built.params[Number(i) - 1]));
+      const statement = `begin read only; ${PLATFORM_PRELUDE}; ${text}; commit`;
+      logger?.logQuery(statement, []);
+      const results = (await pool.query(statement)) as unknown as pg.QueryResult[];
+      return (results[2]?.rows ?? []) as T[];
+    },
+  };
+}
+
+/** Statements longer than this, or with more parameters, are one-offs (imports): not kept prepared. */
+const PREPARE_MAX_TEXT = 4_000;
+const PREPARE_MAX_PARAMS = 100;
+/** At most this many statements are kept prepared per connection. */
+const PREPARE_MAX_PER_CONNECTION = 500;
+const statementNames = new Map<string, string>();
+const preparedOn = new WeakMap<pg.PoolClient, Set<string>>();
+
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `r${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    if (statementNames.size < 10_000) statementNames.set(text, name);
+  }
+  return name;
+}
+
+/**
+ * The pooled client, with every parameterised statement named after a hash of its text: the
+ * server then parses and plans it once per connection and reuses the plan (planning costs
+ * more than running the short queries a page sends; docs/benchmarks.md). Very long statements,
+ * those with many parameters, and any beyond a per-connection cap stay unnamed.
+ */
+function preparingClient(client: pg.PoolClient): pg.PoolClient {
+  let names = preparedOn.get(client);
+  if (!names) preparedOn.set(client, (names = new Set()));
+  const known = names;
+  const query = (config: unknown, values?: unknown, callback?: unknown) => {
+    if (config && typeof config === 'object' && !(config as pg.QueryConfig).name && Array.isArray(values) && values.length > 0 && values.length <= PREPARE_MAX_PARAMS) {
+      const text = (config as pg.QueryConfig).text;
+      if (text.length <= PREPARE_MAX_TEXT) {
+        const name = statementName(text);
+        if (known.has(name) || known.size < PREPARE_MAX_PER_CONNECTION) {
+          known.add(name);
+          config = { ...(config as pg.QueryConfig), name };
+        }
+      }
+    }
+    return (client.query as (...args: unknown[]) => unknown)(config, values, callback);
+  };
+  return new Proxy(client, {
+    get(target, prop, receiver) {
+      if (prop === 'query') return query;
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 type QueryLogger = { logQuery: (query: string, params: unknown[]) => void } | undefined;
@@ -95,7 +236,7 @@ async function openEmbedded(dataDir: string | undefined, logger: QueryLogger): P
     db,
     pglite,
     pool: null,
-    ...scoped(db),
+    ...scopedEmbedded(db),
     async migrate() {
       await migratePglite(db as never, { migrationsFolder });
     },
@@ -109,7 +250,7 @@ async function openEmbedded(dataDir: string | undefined, logger: QueryLogger): P
   };
 }
 
-async function openServer(url: string, poolSize: number, logger: QueryLogger): Promise<Database> {
+async function openServer(url: string, poolSize: number, logger: QueryLogger, prepare: boolean): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   pool.on('error', () => {
     /* idle client errors are reported by the next query; keep the process alive */
@@ -120,7 +261,7 @@ async function openServer(url: string, poolSize: number, logger: QueryLogger): P
     db,
     pglite: null,
     pool,
-    ...scoped(db),
+    ...scopedServer(db, pool, logger, prepare),
     async migrate() {
       // Several app instances may start at once: one migrates, the others wait.
       const client = await pool.connect();

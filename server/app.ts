@@ -41,7 +41,8 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const logger = options.logger ?? createLogger(env.LOG_LEVEL);
   logger.info({ config: describeConfig(env) }, 'starting');
   const database =
-    options.database ?? (await openDatabase({ url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, dataDir: env.DATABASE_URL ? undefined : path.resolve(env.DATA_DIR, 'pglite') }));
+    options.database ??
+    (await openDatabase({ url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE, preparedStatements: env.DATABASE_PREPARED_STATEMENTS, dataDir: env.DATABASE_URL ? undefined : path.resolve(env.DATA_DIR, 'pglite') }));
   await database.migrate();
   await ensureReferenceData(database);
   const jobs = createJobQueue({ database, logger, runWorkers: env.RUN_WORKERS, connectionString: env.DATABASE_URL });

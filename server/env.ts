@@ -9,6 +9,12 @@ export const ZEnvSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   /** Connections per app instance to the PostgreSQL server (ignored for PGlite, which has one). */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /**
+   * Keep statements prepared on each server connection (parsed and planned once). Set 0 behind a
+   * transaction-mode pooler that does not track prepared statements (PgBouncer before 1.21, or
+   * without max_prepared_statements).
+   */
+  DATABASE_PREPARED_STATEMENTS: bool.default(true),
   /** Where PGlite data, the mail outbox and uploads live. */
   DATA_DIR: z.string().min(1).default('./data'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -29,6 +35,13 @@ export const ZEnvSchema = z.object({
   SESSION_ABSOLUTE_MINUTES: z.coerce.number().int().positive().default(12 * 60),
   /** Cookies get `Secure`. Off only for plain-http local tests of the production build. */
   COOKIE_SECURE: bool.default(true),
+  /**
+   * HTTP processes per instance (node:cluster, server/cluster.ts). Default with a PostgreSQL
+   * server: one per CPU core less one, left for the database that often shares the machine
+   * (compose.yaml); set it to the core count on a host of its own. With the embedded database
+   * exactly 1 (PGlite lives inside its one process).
+   */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   /** Run pg-boss workers in this process (set 0 on web-only instances). */
   RUN_WORKERS: bool.default(true),
   /** Max request body for uploads (imports), in MiB. */
@@ -75,7 +88,16 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): TEnv {
   if (result.data.NODE_ENV === 'production' && result.data.DATABASE_URL && !result.data.SESSION_SECRET) {
     throw new Error('Invalid configuration:\n  SESSION_SECRET: required in production with DATABASE_URL (at least 32 characters, the same on every instance)');
   }
+  if (!result.data.DATABASE_URL && (result.data.WEB_CONCURRENCY ?? 1) > 1) {
+    throw new Error('Invalid configuration:\n  WEB_CONCURRENCY: the embedded database (no DATABASE_URL) runs in one process; set 1 or use PostgreSQL');
+  }
   return result.data;
+}
+
+/** How many HTTP processes to run: WEB_CONCURRENCY, else cores − 1 (at least 1) on PostgreSQL, and 1 on PGlite. */
+export function processCount(env: Pick<TEnv, 'DATABASE_URL' | 'WEB_CONCURRENCY'>, cores: number): number {
+  if (!env.DATABASE_URL) return 1;
+  return env.WEB_CONCURRENCY ?? Math.max(1, cores - 1);
 }
 
 /** The configuration with secrets masked, for the start-up log line. */

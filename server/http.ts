@@ -2,6 +2,7 @@
 // health/readiness/metrics, static assets, the React Router handler, and a last-resort error
 // handler that never shows a stack trace.
 import { randomBytes, randomUUID } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import express, { type NextFunction, type Request as ExpressRequest, type Response as ExpressResponse } from 'express';
 import { createRequestHandler } from '@react-router/express';
@@ -10,6 +11,7 @@ import client from 'prom-client';
 import type { ViteDevServer } from 'vite';
 import { negotiateLanguage, translate } from '../locales/index.ts';
 import { safeEqual } from '../core/auth/tokens.ts';
+import { clusterMetrics, joinClusterMetrics } from './cluster-metrics.ts';
 import type { AppServices, RequestInfo } from './services.ts';
 
 export interface HttpAppOptions {
@@ -43,6 +45,8 @@ export function createMetrics(services?: Pick<AppServices, 'database' | 'jobs' |
       help: 'Jobs in the durable queue by queue and state (queued = waiting, active = running)',
       labelNames: ['queue', 'state'],
       registers: [registry],
+      // The queue is shared: in a cluster every worker reads the same numbers, so never add them up.
+      aggregator: 'max',
       async collect() {
         this.reset();
         try {
@@ -158,7 +162,8 @@ export function createHttpApp(options: HttpAppOptions) {
   const { services } = options;
   const dev = Boolean(options.vite);
   const metrics = createMetrics(services);
-  const shuttingDownGauge = new client.Gauge({ name: 'rytme_shutting_down', help: '1 while the instance drains before stopping', registers: [metrics.registry] });
+  const shuttingDownGauge = new client.Gauge({ name: 'rytme_shutting_down', help: '1 while the instance drains before stopping', registers: [metrics.registry], aggregator: 'max' });
+  const inCluster = joinClusterMetrics(metrics.registry);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', /^\d+$/.test(services.env.TRUST_PROXY) ? Number(services.env.TRUST_PROXY) : services.env.TRUST_PROXY);
@@ -218,7 +223,12 @@ export function createHttpApp(options: HttpAppOptions) {
       return;
     }
     shuttingDownGauge.set(options.isShuttingDown() ? 1 : 0);
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+    try {
+      res.type(metrics.registry.contentType).send(inCluster ? await clusterMetrics() : await metrics.registry.metrics());
+    } catch (error) {
+      (res.locals.info as RequestInfo).log.warn({ err: error }, 'metrics unavailable');
+      res.status(503).type('text/plain').send('metrics unavailable\n');
+    }
   });
 
   // Body limits: uploads may be larger; everything else is small. A body without a length
@@ -246,7 +256,11 @@ export function createHttpApp(options: HttpAppOptions) {
     app.use(options.vite.middlewares);
   } else if (options.clientDir) {
     app.use('/assets', express.static(path.join(options.clientDir, 'assets'), { immutable: true, maxAge: '1y', index: false }));
-    app.use(express.static(options.clientDir, { maxAge: '1h', index: false }));
+    // The few top-level public files (favicon …), known at start: a page request never costs a
+    // file-system look-up.
+    const publicFiles = new Set(readdirSync(options.clientDir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => `/${e.name}`));
+    const serveFile = express.static(options.clientDir, { maxAge: '1h', index: false });
+    app.use((req, res, next) => (publicFiles.has(req.path) ? serveFile(req, res, next) : next()));
   }
 
   const makeHandler = (build: ServerBuild) => {

@@ -9,7 +9,7 @@ interface HeaderData {
   language: string;
   user: { displayName: string; personId: string | null } | null;
   tenant: { name: string; slug: string } | null;
-  nav: { org: boolean; admin: boolean; platform: boolean; wheel: boolean };
+  nav: { org: boolean; roster: boolean; admin: boolean; platform: boolean; wheel: boolean };
   unreadNotifications: number;
 }
 
@@ -54,6 +54,11 @@ export function AppHeader() {
                   </span>
                 ) : null}
               </NavLink>
+            </li>
+          ) : null}
+          {data?.nav.roster ? (
+            <li>
+              <NavLink to="/roster">{t('common.nav.roster')}</NavLink>
             </li>
           ) : null}
           {data?.user?.personId ? (

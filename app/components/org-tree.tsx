@@ -5,6 +5,7 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useLanguage, useT } from '../i18n/use-t.ts';
+import { numberFormat } from '../i18n/format.ts';
 import { buildTree, filterTreeIds, type TreeNode } from '../../core/org/tree.ts';
 import { UnitKindBadge } from './unit-kind-badge.tsx';
 
@@ -49,7 +50,7 @@ export function OrgTree({ units, query, expandAll }: OrgTreeProps) {
     setLastInitial(initial);
     setExpanded(initial);
   }
-  const number = new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'nb-NO', { maximumFractionDigits: 1 });
+  const number = numberFormat(language, { maximumFractionDigits: 1 });
 
   const toggle = (id: string) =>
     setExpanded((prev) => {

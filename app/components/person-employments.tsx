@@ -3,6 +3,7 @@
 import { Link } from 'react-router';
 import { Heading, Tag } from '@digdir/designsystemet-react';
 import { useLanguage, useT } from '../i18n/use-t.ts';
+import { numberFormat } from '../i18n/format.ts';
 
 export interface EmploymentView {
   id: string;
@@ -29,7 +30,7 @@ export function formatDate(iso: string | null, language: string): string {
 export function PersonEmployments({ employments }: { employments: EmploymentView[] }) {
   const t = useT();
   const language = useLanguage();
-  const number = new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'nb-NO', { maximumFractionDigits: 2 });
+  const number = numberFormat(language, { maximumFractionDigits: 2 });
   if (employments.length === 0) return <p>{t('org.person.noEmployments')}</p>;
   return (
     <ul className="employment-list">

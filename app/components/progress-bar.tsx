@@ -3,7 +3,8 @@
 import { useId } from 'react';
 import { useT } from '../i18n/use-t.ts';
 
-export function ProgressBar({ done, total, label }: { done: number; total: number; label: string }) {
+/** `text` replaces the default "n of m steps" beside the bar (e.g. a solver's live objective). */
+export function ProgressBar({ done, total, label, text }: { done: number; total: number; label: string; text?: string }) {
   const t = useT();
   const id = useId();
   const max = Math.max(1, total);
@@ -17,7 +18,7 @@ export function ProgressBar({ done, total, label }: { done: number; total: numbe
         {Math.round((value / max) * 100)}%
       </progress>
       <span className="progress-bar__text" aria-hidden="true">
-        {t('import.progress.steps', { done: value, total: max })} ({Math.round((value / max) * 100)} %)
+        {text ?? t('import.progress.steps', { done: value, total: max })} ({Math.round((value / max) * 100)} %)
       </span>
     </div>
   );

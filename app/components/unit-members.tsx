@@ -3,6 +3,7 @@
 import { Link } from 'react-router';
 import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { useLanguage, useT } from '../i18n/use-t.ts';
+import { numberFormat } from '../i18n/format.ts';
 
 export interface UnitMembersData {
   page: number;
@@ -24,7 +25,7 @@ export interface UnitMembersData {
 export function UnitMembers({ unitId, members }: { unitId: string; members: UnitMembersData }) {
   const t = useT();
   const language = useLanguage();
-  const number = new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'nb-NO', { maximumFractionDigits: 2 });
+  const number = numberFormat(language, { maximumFractionDigits: 2 });
   const pages = Math.max(1, Math.ceil(members.total / members.pageSize));
   const href = (page: number, sort = members.sort) => `/org/units/${unitId}?${new URLSearchParams({ ...(sort !== 'name' ? { sort } : {}), ...(page > 1 ? { page: String(page) } : {}) })}`;
   const sortHeader = (key: 'name' | 'title' | 'fte', label: string) => (

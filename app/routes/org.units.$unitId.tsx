@@ -7,6 +7,7 @@ import type { Route } from './+types/org.units.$unitId';
 import { getRequestInfo, getServices, requireActor, runForPage } from '../server/route-helpers.server.ts';
 import { getUnit, ZGetUnitQuerySchema } from '../../core/org/get-unit.ts';
 import { useLanguage, useT } from '../i18n/use-t.ts';
+import { numberFormat } from '../i18n/format.ts';
 import type { BreadcrumbHandle, Crumb } from '../components/breadcrumbs.tsx';
 import { UnitKindBadge } from '../components/unit-kind-badge.tsx';
 import { UnitMembers } from '../components/unit-members.tsx';
@@ -35,7 +36,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 export default function UnitPage({ loaderData: d }: Route.ComponentProps) {
   const t = useT();
   const language = useLanguage();
-  const number = new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'nb-NO', { maximumFractionDigits: 1 });
+  const number = numberFormat(language, { maximumFractionDigits: 1 });
   const [params] = useSearchParams();
   const notice = params.get('saved') ? t('common.status.saved') : params.get('created') ? t('org.unit.created') : params.get('archived') ? t('org.unit.archived') : null;
   return (

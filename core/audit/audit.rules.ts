@@ -9,7 +9,7 @@ export const AUDIT_PAGE_SIZE = 50;
 export const AUDIT_EXPORT_LIMIT = 10_000;
 
 /** Action families offered in the filter; a prefix matches itself and every 'prefix.*' action. */
-export const AUDIT_ACTION_PREFIXES = ['auth', 'account', 'person', 'unit', 'employment', 'org', 'import', 'apiToken', 'tenant', 'audit', 'platform'] as const;
+export const AUDIT_ACTION_PREFIXES = ['auth', 'account', 'person', 'unit', 'employment', 'org', 'import', 'apiToken', 'tenant', 'audit', 'roster', 'platform'] as const;
 
 const empty = (v: unknown) => (v === '' || v === null ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(empty, schema.optional());

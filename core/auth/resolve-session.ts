@@ -27,30 +27,30 @@ const TOUCH_INTERVAL_MS = 60_000;
 export async function resolveSession({ database, token, now, idleMinutes }: ResolveSessionOptions): Promise<ResolvedSession | null> {
   if (!token || token.length > 200) return null;
   const idHash = hashSecret(token);
-  return database.withPlatform(async (tx) => {
-    const row = await findSessionWithAccount(tx, idHash);
-    if (!row) return null;
-    const idleDeadline = row.session.lastSeenAt.getTime() + idleMinutes * 60_000;
-    if (row.account.disabledAt || row.tenant.status !== 'active' || now.getTime() > idleDeadline || now >= row.session.expiresAt) {
-      await deleteSession(tx, idHash);
-      return null;
-    }
-    if (now.getTime() - row.session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await touchSession(tx, idHash, now);
-    const { facts } = row;
-    const actor = buildActor({
-      tenantId: row.tenant.id,
-      accountId: row.account.id,
-      personId: row.account.personId,
-      assignedRoles: facts.roles,
-      leaderUnitPaths: facts.leaderUnitPaths,
-      ownUnitPaths: facts.ownUnitPaths,
-    });
-    return {
-      idHash,
-      csrfToken: row.session.csrfToken,
-      actor,
-      account: { id: row.account.id, email: row.account.email, displayName: row.account.displayName, personId: row.account.personId, language: row.account.language },
-      tenant: row.tenant,
-    };
+  // The read is one round trip; the rare writes (end an expired session, note activity once a
+  // minute) follow in their own unit of work.
+  const row = await findSessionWithAccount(database, idHash);
+  if (!row) return null;
+  const idleDeadline = row.session.lastSeenAt.getTime() + idleMinutes * 60_000;
+  if (row.account.disabledAt || row.tenant.status !== 'active' || now.getTime() > idleDeadline || now >= row.session.expiresAt) {
+    await database.withPlatform((tx) => deleteSession(tx, idHash));
+    return null;
+  }
+  if (now.getTime() - row.session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await database.withPlatform((tx) => touchSession(tx, idHash, now));
+  const { facts } = row;
+  const actor = buildActor({
+    tenantId: row.tenant.id,
+    accountId: row.account.id,
+    personId: row.account.personId,
+    assignedRoles: facts.roles,
+    leaderUnitPaths: facts.leaderUnitPaths,
+    ownUnitPaths: facts.ownUnitPaths,
   });
+  return {
+    idHash,
+    csrfToken: row.session.csrfToken,
+    actor,
+    account: { id: row.account.id, email: row.account.email, displayName: row.account.displayName, personId: row.account.personId, language: row.account.language },
+    tenant: row.tenant,
+  };
 }

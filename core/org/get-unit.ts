@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import { appendAudit } from '../../db/repositories/audit.repository.ts';
-import { findUnit, findUnitNames, listLeaders, listUnitMembers, listUnitsWithCounts, type MemberSort } from '../../db/repositories/org-unit.repository.ts';
+import { findUnitWithAncestorsAndLeaders, listUnitAndChildrenWithCounts, listUnitMembers, type MemberSort } from '../../db/repositories/org-unit.repository.ts';
 import { actorLabel, type Actor } from '../shared/actor.ts';
 import { notFound } from '../shared/app-error.ts';
 import { authorize, can } from '../shared/policy.ts';
@@ -30,13 +30,12 @@ export async function getUnit({ database, actor, unitId, page = 1, sort = 'name'
   authorize(actor, 'org.read', { tenantId: actor.tenantId });
   if (!z.uuid().safeParse(unitId).success) throw notFound();
   return database.withTenant(actor.tenantId, async (tx) => {
-    const unit = await findUnit(tx, unitId);
-    if (!unit || unit.archivedAt) throw notFound();
+    const found = await findUnitWithAncestorsAndLeaders(tx, unitId);
+    if (!found || found.unit.archived) throw notFound();
+    const { unit, ancestors: names, leaders } = found;
     const detailed = can(actor, 'person.read', { tenantId: actor.tenantId, unitPaths: [unit.path] });
     const ancestorsIds = ancestorIds(unit.path);
-    const names = await findUnitNames(tx, ancestorsIds);
-    const subtree = await listUnitsWithCounts(tx, { withinPath: unit.path });
-    const leaders = await listLeaders(tx, unit.id);
+    const subtree = await listUnitAndChildrenWithCounts(tx, unit);
     const members = await listUnitMembers(tx, unit.id, { limit: MEMBER_PAGE_SIZE, offset: (page - 1) * MEMBER_PAGE_SIZE, sort });
     const self = subtree.find((u) => u.id === unit.id);
     const children = subtree

@@ -24,6 +24,13 @@ export type Action =
   | 'audit.read'
   | 'outbox.read'
   | 'tenant.settings' // OIDC settings, default language
+  // roster (turnus)
+  | 'roster.read' // a unit's roster periods: setup, the whole grid, wishes met, issues
+  | 'roster.manage' // create and set up periods, solve, edit cells, submit, publish, lock
+  | 'roster.review' // approve or return a submitted roster (union representative)
+  | 'roster.wish' // enter one's own wishes and get one's own published roster (ICS)
+  | 'rosterRules.read' // the tenant's rule sets (open to everyone they apply to)
+  | 'rosterRules.write' // edit the tenant's rule sets
   // platform
   | 'platform.tenants'; // create tenants and regions
 
@@ -51,6 +58,12 @@ function has(actor: Actor, role: Role): boolean {
 
 function hasAny(actor: Actor, roles: readonly Role[]): boolean {
   return roles.some((r) => has(actor, r));
+}
+
+/** The actor is employed directly in one of the resource's units (not merely somewhere above it). */
+function employedIn(actor: Actor, resource: Resource): boolean {
+  if (actor.kind !== 'account' || !resource.unitPaths) return false;
+  return resource.unitPaths.some((p) => actor.ownUnitPaths.includes(p));
 }
 
 function leadsAny(actor: Actor, resource: Resource): boolean {
@@ -93,6 +106,19 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
       return hasAny(actor, ['coordinator', 'tenant_admin']);
     case 'wheel.status':
       return hasAny(actor, ['coordinator', 'tenant_admin']) || leadsAny(actor, resource);
+    case 'roster.read':
+      return leadsAny(actor, resource) || has(actor, 'union_rep');
+    case 'roster.manage':
+      // Only the unit's own leaders build its roster (not HR, not administrators).
+      return leadsAny(actor, resource);
+    case 'roster.review':
+      return has(actor, 'union_rep');
+    case 'roster.wish':
+      return isSelf && employedIn(actor, resource);
+    case 'rosterRules.read':
+      return actor.roles.size > 0;
+    case 'rosterRules.write':
+      return hasAny(actor, ['coordinator', 'tenant_admin']);
     case 'account.manage':
     case 'apiToken.manage':
     case 'audit.read':

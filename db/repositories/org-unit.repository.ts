@@ -80,6 +80,65 @@ export async function findUnit(tx: Tx, id: string) {
   return rows[0] ?? null;
 }
 
+/**
+ * One unit with the names of its ancestors and its leaders, in one statement (the unit page's
+ * first read). Ancestors come unordered; the caller orders them by the unit's path. Each leader
+ * carries the paths of their own active employments (whether the reader may open the profile).
+ */
+export async function findUnitWithAncestorsAndLeaders(tx: Tx, id: string) {
+  const rows = await queryRows<{
+    id: string; tenant_id: string; parent_id: string | null; kind: string; name: string; code: string; path: string; depth: number; archived_at: Date | string | null; version: number;
+    ancestors: Array<{ id: string; name: string; kind: string }>;
+    leaders: Array<{ personId: string; givenName: string; familyName: string; unitPaths: string[] }>;
+  }>(
+    tx,
+    sql`select u.id, u.tenant_id, u.parent_id, u.kind, u.name, u.code, u.path, u.depth, u.archived_at, u.version,
+          coalesce((select json_agg(json_build_object('id', a.id, 'name', a.name, 'kind', a.kind)) from org_units a
+                    where a.id = any(string_to_array(u.path, '/')::uuid[]) and a.id <> u.id), '[]'::json) as ancestors,
+          coalesce((select json_agg(json_build_object('personId', p.id, 'givenName', p.given_name, 'familyName', p.family_name,
+                      'unitPaths', coalesce((select array_agg(ou.path) from employments le join org_units ou on ou.id = le.unit_id
+                                             where le.person_id = p.id and (le.end_date is null or le.end_date >= current_date)), '{}'))
+                      order by p.family_name, p.given_name)
+                    from unit_leaders l join persons p on p.id = l.person_id where l.unit_id = u.id), '[]'::json) as leaders
+        from org_units u where u.id = ${id}`,
+  );
+  const r = rows[0];
+  if (!r) return null;
+  return {
+    unit: { id: r.id, tenantId: r.tenant_id, parentId: r.parent_id, kind: r.kind, name: r.name, code: r.code, path: r.path, depth: Number(r.depth), archived: r.archived_at !== null, version: Number(r.version) },
+    ancestors: new Map(r.ancestors.map((a) => [a.id, { name: a.name, kind: a.kind }])),
+    leaders: r.leaders,
+  };
+}
+
+/**
+ * A unit and its direct sub-units, each with the head count and FTE sum of its whole subtree,
+ * in one statement: direct counts per unit over the unit's subtree, attributed to every
+ * ancestor on the materialised path (as listUnitsWithCounts does).
+ */
+export async function listUnitAndChildrenWithCounts(tx: Tx, unit: { id: string; path: string }): Promise<UnitCountRow[]> {
+  const rows = await queryRows<{ id: string; parent_id: string | null; name: string; kind: string; code: string; depth: number; path: string; n: number | null; fte: string | number | null }>(
+    tx,
+    sql`
+      with direct as (
+        select e.unit_id, count(*) as n, sum(e.fte_percent) as fte
+        from employments e join org_units u on u.id = e.unit_id
+        where (e.end_date is null or e.end_date >= current_date) and (u.path = ${unit.path} or u.path like ${`${unit.path}/%`})
+        group by e.unit_id
+      ), rolled as (
+        select a.ancestor_id, sum(d.n)::int as n, sum(d.fte) as fte
+        from direct d join org_units s on s.id = d.unit_id
+        cross join lateral unnest(string_to_array(s.path, '/')) as a(ancestor_id)
+        group by a.ancestor_id
+      )
+      select u.id, u.parent_id, u.name, u.kind, u.code, u.depth, u.path, r.n, r.fte
+      from org_units u left join rolled r on r.ancestor_id = u.id::text
+      where u.archived_at is null and (u.id = ${unit.id} or u.parent_id = ${unit.id})
+      order by u.depth, u.name`,
+  );
+  return rows.map((r) => ({ id: r.id, parentId: r.parent_id, name: r.name, kind: r.kind, code: r.code, depth: Number(r.depth), path: r.path, headCount: Number(r.n ?? 0), fteSum: Number(r.fte ?? 0) }));
+}
+
 export async function findUnitByCode(tx: Tx, code: string) {
   const rows = await tx.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.code, code)).limit(1);
   return rows[0] ?? null;
@@ -135,6 +194,8 @@ export async function listUnitMembers(tx: Tx, unitId: string, options: { limit: 
         ftePercent: employments.ftePercent,
         styrk08: employments.styrk08,
         occupationName: occupations.name,
+        /** The number of matching employments, counted in the same statement. */
+        total: sql<number>`count(*) over ()`.mapWith(Number),
       })
       .from(employments)
       .innerJoin(persons, eq(persons.id, employments.personId))
@@ -143,8 +204,10 @@ export async function listUnitMembers(tx: Tx, unitId: string, options: { limit: 
       .orderBy(...order)
       .limit(options.limit)
       .offset(options.offset);
+  if (rows.length > 0) return { rows: rows.map(({ total: _total, ...row }) => row), total: rows[0]!.total };
+  // A page past the end has no row to carry the total: count separately.
   const total = await tx.select({ n: sql<number>`count(*)::int` }).from(employments).where(where);
-  return { rows, total: Number(total[0]?.n ?? 0) };
+  return { rows: [], total: Number(total[0]?.n ?? 0) };
 }
 
 /** Persons with an active employment in any of the given units (leader candidates). */

@@ -1,7 +1,7 @@
 // Server-side sessions, looked up by the sha256 of the cookie token (cross-tenant, so under
 // the platform role), and the facts needed to build an actor for an account.
 import { and, eq, isNull, sql, type SQLWrapper } from 'drizzle-orm';
-import type { Tx } from '../client.ts';
+import type { Database, Tx } from '../client.ts';
 import { accounts, sessions, tenants } from '../schema/index.ts';
 
 // The facts an actor is built from, as correlated subqueries so a session is resolved in
@@ -16,29 +16,60 @@ const leaderPathsOf = (tenantId: SQLWrapper | string, personId: SQLWrapper | str
 const ownPathsOf = (tenantId: SQLWrapper | string, personId: SQLWrapper | string) =>
   sql<string[]>`array(select u.path from employments e join org_units u on u.id = e.unit_id where e.tenant_id = ${tenantId} and e.person_id = ${personId} and (e.end_date is null or e.end_date >= current_date))`;
 
-/** The session, its account and tenant, and the account's actor facts — one statement. */
-export async function findSessionWithAccount(tx: Tx, idHash: string) {
-  const rows = await tx
-    .select({
-      facts: { roles: rolesOf(accounts.tenantId, accounts.id), leaderUnitPaths: leaderPathsOf(accounts.tenantId, accounts.personId), ownUnitPaths: ownPathsOf(accounts.tenantId, accounts.personId) },
-      session: sessions,
-      account: {
-        id: accounts.id,
-        tenantId: accounts.tenantId,
-        email: accounts.email,
-        displayName: accounts.displayName,
-        personId: accounts.personId,
-        language: accounts.language,
-        disabledAt: accounts.disabledAt,
-      },
-      tenant: { id: tenants.id, slug: tenants.slug, name: tenants.name, defaultLanguage: tenants.defaultLanguage, status: tenants.status },
-    })
-    .from(sessions)
-    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
-    .innerJoin(tenants, eq(tenants.id, sessions.tenantId))
-    .where(eq(sessions.idHash, idHash))
-    .limit(1);
-  return rows[0] ?? null;
+/**
+ * The session, its account and tenant, and the account's actor facts: one statement, sent in a
+ * single round trip (every request makes it), under the platform role since the tenant is
+ * unknown until the session is found.
+ */
+export async function findSessionWithAccount(database: Pick<Database, 'readAsPlatform'>, idHash: string) {
+  const rows = await database.readAsPlatform<SessionRow>(sessionQuery(idHash));
+  return rows[0] ? mapSessionRow(rows[0]) : null;
+}
+
+interface SessionRow {
+  roles: string[];
+  leader_unit_paths: string[];
+  own_unit_paths: string[];
+  id_hash: string;
+  csrf_token: string;
+  last_seen_at: Date | string;
+  expires_at: Date | string;
+  account_id: string;
+  account_tenant_id: string;
+  email: string;
+  display_name: string;
+  person_id: string | null;
+  language: string | null;
+  disabled_at: Date | string | null;
+  tenant_id: string;
+  slug: string;
+  tenant_name: string;
+  default_language: string;
+  status: string;
+}
+
+const sessionQuery = (idHash: string) => sql`
+  select ${rolesOf(sql`a.tenant_id`, sql`a.id`)} as roles,
+         ${leaderPathsOf(sql`a.tenant_id`, sql`a.person_id`)} as leader_unit_paths,
+         ${ownPathsOf(sql`a.tenant_id`, sql`a.person_id`)} as own_unit_paths,
+         s.id_hash, s.csrf_token, s.last_seen_at, s.expires_at,
+         a.id as account_id, a.tenant_id as account_tenant_id, a.email, a.display_name, a.person_id, a.language, a.disabled_at,
+         t.id as tenant_id, t.slug, t.name as tenant_name, t.default_language, t.status
+  from sessions s
+  join accounts a on a.id = s.account_id
+  join tenants t on t.id = s.tenant_id
+  where s.id_hash = ${idHash}
+  limit 1`;
+
+const toDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
+
+function mapSessionRow(r: SessionRow) {
+  return {
+    facts: { roles: r.roles, leaderUnitPaths: r.leader_unit_paths, ownUnitPaths: r.own_unit_paths },
+    session: { idHash: r.id_hash, csrfToken: r.csrf_token, lastSeenAt: toDate(r.last_seen_at), expiresAt: toDate(r.expires_at) },
+    account: { id: r.account_id, tenantId: r.account_tenant_id, email: r.email, displayName: r.display_name, personId: r.person_id, language: r.language, disabledAt: r.disabled_at === null ? null : toDate(r.disabled_at) },
+    tenant: { id: r.tenant_id, slug: r.slug, name: r.tenant_name, defaultLanguage: r.default_language, status: r.status },
+  };
 }
 
 export async function insertSession(tx: Tx, values: typeof sessions.$inferInsert) {

@@ -26,7 +26,8 @@ export const orgUnits = pgTable(
   (t) => [
     uniqueIndex('org_units_tenant_code').on(t.tenantId, t.code),
     index('org_units_tenant_parent').on(t.tenantId, t.parentId),
-    index('org_units_path').on(t.tenantId, t.path),
+    // text_pattern_ops: serves `path like 'prefix/%'` (subtree queries) under any collation, not only C.
+    index('org_units_path').on(t.tenantId, t.path.op('text_pattern_ops')),
   ],
 );
 

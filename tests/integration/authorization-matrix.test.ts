@@ -6,7 +6,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import routes from '../../app/routes.ts';
-import { importRuns } from '../../db/schema/index.ts';
+import { importRuns, rosterPeriods } from '../../db/schema/index.ts';
+import { DEFAULT_RULES, DEFAULT_SHIFT_TYPES, defaultStaffing } from '../../core/roster/roster.rules.ts';
 import { createApiToken } from '../../core/api-tokens/create-api-token.ts';
 import { createMilestone } from '../../core/annual-wheel/create-milestone.ts';
 import type { Role } from '../../core/shared/actor.ts';
@@ -44,6 +45,16 @@ const personWrite: Rule = (who, target) => {
   if (target === 'own' && who === 'unit_leader') return 'allow';
   return 'deny';
 };
+// Roster: the unit's own leader manages; union reps read submitted rosters tenant-wide; employees
+// enter their own wishes in their own unit (the leader in the fixture is employed there too).
+const rosterManage: Rule = (who, target) => (!signedIn(who) ? 'login' : target === 'own' && who === 'unit_leader' ? 'allow' : 'deny');
+const rosterRead: Rule = (who, target) => {
+  if (!signedIn(who)) return 'login';
+  if (target === 'foreign') return 'deny';
+  if (who === 'union_rep') return 'allow';
+  return target === 'own' && who === 'unit_leader' ? 'allow' : 'deny';
+};
+const rosterWish: Rule = (who, target) => (!signedIn(who) ? 'login' : target === 'own' && (who === 'employee' || who === 'unit_leader') ? 'allow' : 'deny');
 const personExport: Rule = (who, target) => (!signedIn(who) ? 'login' : target === 'own' && who === 'employee' ? 'allow' : 'deny');
 /** API endpoints answer like pages, except that 'login' means 401 problem+json (classified the same way). */
 const api = (rule: Rule): Rule => rule;
@@ -104,6 +115,17 @@ const MATRIX: Record<string, Entry> = {
   'wheel/log': { rule: only('coordinator', 'tenant_admin') },
   // The calendar feed: the secret link is the credential; a wrong link is 404 for everyone.
   'wheel/feed/:token': { rule: anyone },
+  roster: { rule: everyMember },
+  'roster/rules': { rule: everyMember },
+  'roster/units/:unitId/new': { rule: rosterManage },
+  'roster/periods/:periodId': { rule: rosterRead },
+  'roster/periods/:periodId/setup': { rule: rosterManage },
+  'roster/periods/:periodId/grid': { rule: rosterRead },
+  'roster/periods/:periodId/wishes': { rule: rosterWish },
+  // A submitted roster is not published yet: past the policy, the download answers 409.
+  'roster/periods/:periodId/ics': { rule: rosterWish },
+  // The fixture periods have no roster yet: past the policy, the spreadsheet answers 409.
+  'roster/periods/:periodId/xlsx': { rule: rosterRead },
   'api/v1/openapi.json': { rule: anyone },
   'api/v1/me': { rule: api((who) => (signedIn(who) ? 'allow' : 'login')) },
   'api/v1/units': { rule: api(everyMember) },
@@ -135,7 +157,7 @@ function routePaths(): string[] {
 
 interface Fixture {
   tenantA: string;
-  ids: Record<Target, { unitId: string; personId: string; accountId: string; runId: string; milestoneId: string }>;
+  ids: Record<Target, { unitId: string; personId: string; accountId: string; runId: string; milestoneId: string; periodId: string }>;
   clients: Map<Who, Client>;
 }
 
@@ -190,10 +212,19 @@ describe('authorization matrix', () => {
           input: { title: 'Kartlegging', deadline: '2026-11-01', ownerRole: 'unit_leader', concerns: 'mapping_form', target: 'units', targetUnitIds: [unitId], reminderOffsets: '14', overdueEveryDays: '7', escalateAfterDays: '' },
         })
       ).id;
+    const period = async (tenantId: string, unitId: string) => {
+      const [row] = await db.withTenant(tenantId, (tx) =>
+        tx
+          .insert(rosterPeriods)
+          .values({ tenantId, unitId, name: 'Turnus', startDate: '2030-03-04', weeks: 2, wishDeadline: '2030-02-01', status: 'submitted', rules: { ...DEFAULT_RULES }, shiftTypes: DEFAULT_SHIFT_TYPES, staffing: defaultStaffing(), unavailability: {} })
+          .returning(),
+      );
+      return row!.id;
+    };
     fx.ids = {
-      own: { unitId: ownUnit.id, personId: e.person.id, accountId: accountOf.get('employee')!, runId: await run(a.id), milestoneId: await milestone(a.id, ownUnit.id) },
-      other: { unitId: otherUnit.id, personId: f.person.id, accountId: otherAccount, runId: await run(a.id), milestoneId: await milestone(a.id, otherUnit.id) },
-      foreign: { unitId: rootB.id, personId: g.person.id, accountId: foreignAccount, runId: await run(b.id), milestoneId: await milestone(b.id, rootB.id) },
+      own: { unitId: ownUnit.id, personId: e.person.id, accountId: accountOf.get('employee')!, runId: await run(a.id), milestoneId: await milestone(a.id, ownUnit.id), periodId: await period(a.id, ownUnit.id) },
+      other: { unitId: otherUnit.id, personId: f.person.id, accountId: otherAccount, runId: await run(a.id), milestoneId: await milestone(a.id, otherUnit.id), periodId: await period(a.id, otherUnit.id) },
+      foreign: { unitId: rootB.id, personId: g.person.id, accountId: foreignAccount, runId: await run(b.id), milestoneId: await milestone(b.id, rootB.id), periodId: await period(b.id, rootB.id) },
     };
     fx.clients.set('anonymous', new Client(t.url));
     for (const [who, accountId] of accountOf) fx.clients.set(who, await signInAs(t, a.id, accountId));
@@ -208,7 +239,7 @@ describe('authorization matrix', () => {
   it('allows and denies every route for every role and target as documented', async () => {
     const mismatches: string[] = [];
     for (const [pattern, entry] of Object.entries(MATRIX)) {
-      const hasTarget = /:(unitId|personId|accountId|runId|milestoneId)/.test(pattern);
+      const hasTarget = /:(unitId|personId|accountId|runId|milestoneId|periodId)/.test(pattern);
       const targets: Target[] = hasTarget ? ['own', 'other', 'foreign'] : ['own'];
       for (const target of targets) {
         const ids = fx.ids[target];
@@ -219,6 +250,7 @@ describe('authorization matrix', () => {
           .replace(':accountId', ids.accountId)
           .replace(':runId', ids.runId)
           .replace(':milestoneId', ids.milestoneId)
+          .replace(':periodId', ids.periodId)
           .replace(':token', 'not-a-real-token')
           .replace(':format', 'csv')
           .replace('api/*', 'api/v1/not-here')

@@ -99,6 +99,9 @@ describe('operations (real process)', () => {
     }
     child = await startChild({
       DATABASE_URL: databaseUrl,
+      // On PostgreSQL: two HTTP processes sharing the port (server/cluster.ts), so the tests below
+      // also prove metrics, logging and graceful shutdown across workers.
+      ...(databaseUrl ? { WEB_CONCURRENCY: '2' } : {}),
       DATA_DIR: dataDir,
       // Production with a server database refuses to start without it.
       SESSION_SECRET: 'a-test-secret-of-at-least-32-characters',
@@ -162,8 +165,12 @@ describe('operations (real process)', () => {
   });
 
   it('exposes Prometheus metrics for HTTP and the job queue', async () => {
+    // On PostgreSQL the instance runs two HTTP processes (server/cluster.ts) and requests are
+    // spread over them: the count is the whole instance's only if the workers' metrics are summed.
+    for (let i = 0; i < 8; i++) assert.equal((await fetch(`${child.url}/`)).status, 200);
     const text = await (await fetch(`${child.url}/metrics`)).text();
-    assert.match(text, /rytme_http_requests_total\{method="GET",area="home",status="200"\} \d+/);
+    const home = Number(/rytme_http_requests_total\{method="GET",area="home",status="200"\} (\d+)/.exec(text)?.[1]);
+    assert.ok(home >= 10, `every request to / counted once (got ${home})`);
     assert.match(text, /rytme_http_request_duration_seconds_bucket/);
     assert.match(text, /# TYPE rytme_job_queue_jobs gauge/);
     assert.match(text, /rytme_shutting_down 0/);

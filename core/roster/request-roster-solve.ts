@@ -1,0 +1,42 @@
+// The leader asks for a roster: the period is marked queued and a solve job is sent (after
+// the transaction has committed). Only while the roster is editable and no solve is running.
+import { z } from 'zod';
+import type { Database } from '../../db/client.ts';
+import { appendAudit } from '../../db/repositories/audit.repository.ts';
+import { findPeriod, lockPeriod, setSolveState } from '../../db/repositories/roster.repository.ts';
+import { actorLabel, type Actor } from '../shared/actor.ts';
+import { AppError, AppErrorCode, notFound } from '../shared/app-error.ts';
+import { authorize } from '../shared/policy.ts';
+import { loadContext, periodResource, periodStatus } from './roster-period.ts';
+import { isEditable, parseRosterInput } from './roster.rules.ts';
+
+export const ZRequestRosterSolveSchema = z.object({ seconds: z.coerce.number().int().min(1).max(300) });
+
+export interface RequestRosterSolveOptions {
+  database: Database;
+  actor: Actor;
+  periodId: string;
+  input: unknown;
+  /** Send the job (called after the commit). */
+  enqueue: (job: { periodId: string; seconds: number }) => Promise<unknown>;
+  requestId?: string;
+}
+
+export async function requestRosterSolve({ database, actor, periodId, input, enqueue, requestId }: RequestRosterSolveOptions): Promise<void> {
+  if (!z.uuid().safeParse(periodId).success) throw notFound();
+  const { seconds } = await database.withTenant(actor.tenantId, async (tx) => {
+    const period = await findPeriod(tx, periodId);
+    if (!period) throw notFound();
+    authorize(actor, 'roster.manage', periodResource(actor, period));
+    const values = parseRosterInput(ZRequestRosterSolveSchema, input);
+    await lockPeriod(tx, periodId);
+    if (!isEditable(periodStatus(period))) throw new AppError(AppErrorCode.CONFLICT, { messageKey: 'roster.errors.notEditable' });
+    const { ctx } = await loadContext(tx, period);
+    if (ctx.employees.length === 0) throw new AppError(AppErrorCode.CONFLICT, { messageKey: 'roster.errors.noEmployees' });
+    const moved = await setSolveState(tx, periodId, { solveStatus: 'queued', solveFraction: 0, solveObjective: null, solveSummary: null, solveStartedAt: null, solveFinishedAt: null }, ['idle', 'done', 'failed']);
+    if (!moved) throw new AppError(AppErrorCode.CONFLICT, { messageKey: 'roster.errors.solveRunning' });
+    await appendAudit(tx, { tenantId: actor.tenantId, actor: actorLabel(actor), action: 'roster.solve.request', subjectType: 'roster_period', subjectId: periodId, requestId, details: { seconds: values.seconds } });
+    return values;
+  });
+  await enqueue({ periodId, seconds });
+}

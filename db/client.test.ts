@@ -1,0 +1,20 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { inlineLiteral } from './client.ts';
+
+describe('inlineLiteral (statements sent in one round trip)', () => {
+  it('writes ids, hashes, numbers, booleans, dates and null as literals', () => {
+    assert.equal(inlineLiteral('0f3a9c'), "'0f3a9c'");
+    assert.equal(inlineLiteral('6a1f0c2e-1b2c-4d5e-8f90-123456789abc'), "'6a1f0c2e-1b2c-4d5e-8f90-123456789abc'");
+    assert.equal(inlineLiteral(42), '42');
+    assert.equal(inlineLiteral(false), 'false');
+    assert.equal(inlineLiteral(null), 'null');
+    assert.equal(inlineLiteral(new Date('2026-12-02T06:00:00Z')), "'2026-12-02T06:00:00.000Z'");
+  });
+
+  it('refuses anything that would need escaping', () => {
+    for (const bad of ["x' or 1=1 --", 'back\\slash', 'semi;colon', 'line\nbreak', Number.NaN, { a: 1 }, ['a'], 'æøå']) {
+      assert.throws(() => inlineLiteral(bad), /only plain scalar/, JSON.stringify(bad));
+    }
+  });
+});
