@@ -99,6 +99,7 @@ export function MilestoneForm({ mode, values, version, units, error, cancelTo }:
       </Fieldset>
       <Fieldset id={fieldId(p, 'targetUnitIds')}>
         <Fieldset.Legend>{t('wheel.form.targetUnitIds')}</Fieldset.Legend>
+        <Fieldset.Description>{t('wheel.form.targetUnitIdsHelp')}</Fieldset.Description>
         {fieldError(error, 'targetUnitIds') ? <ValidationMessage>{fieldError(error, 'targetUnitIds')}</ValidationMessage> : null}
         <div className="leader-choices">
           {units.map((u) => (

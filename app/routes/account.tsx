@@ -130,6 +130,17 @@ export default function AccountPage({ loaderData, actionData }: Route.ComponentP
           </div>
         </Form>
       </section>
+      <section className="stack" aria-labelledby="wheel-reminders-heading">
+        <Heading level={2} data-size="sm" id="wheel-reminders-heading">
+          {t('wheel.account.heading')}
+        </Heading>
+        <Paragraph>
+          {t('wheel.account.intro')}{' '}
+          <a href="/wheel/notifications#settings-heading" className="ds-link">
+            {t('wheel.account.link')}
+          </a>
+        </Paragraph>
+      </section>
       <section className="stack" aria-labelledby="sessions-heading">
         <Heading level={2} data-size="sm" id="sessions-heading">
           {t('auth.account.sessionsHeading')}

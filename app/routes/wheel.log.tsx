@@ -4,8 +4,10 @@ import { Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import type { Route } from './+types/wheel.log';
 import { getServices, requireActor, runForPage } from '../server/route-helpers.server.ts';
 import { listReminderLog } from '../../core/annual-wheel/list-reminder-log.ts';
+import { can } from '../../core/shared/policy.ts';
 import { useLanguage, useT, type TFunction } from '../i18n/use-t.ts';
 import type { BreadcrumbHandle } from '../components/breadcrumbs.tsx';
+import { WheelNav } from '../components/wheel-nav.tsx';
 import { formatDateTime } from './login.shared.tsx';
 import '../styles/wheel.css';
 
@@ -20,7 +22,7 @@ const COLOR = { pending: 'warning', sending: 'info', sent: 'success', failed: 'd
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = requireActor(request, context);
-  return { rows: await runForPage(context, () => listReminderLog({ database: getServices(context).database, actor })) };
+  return { rows: await runForPage(context, () => listReminderLog({ database: getServices(context).database, actor })), year: new Date().getFullYear(), canWrite: can(actor, 'wheel.write', { tenantId: actor.tenantId }) };
 }
 
 function stepName(t: TFunction, step: string): string {
@@ -37,6 +39,7 @@ export default function ReminderLogPage({ loaderData: d }: Route.ComponentProps)
       <Heading level={1} data-size="lg">
         {t('wheel.log.title')}
       </Heading>
+      <WheelNav year={d.year} canWrite={d.canWrite} canReadLog />
       <Paragraph>{t('wheel.log.intro')}</Paragraph>
       {d.rows.length === 0 ? (
         <Paragraph>{t('wheel.log.empty')}</Paragraph>

@@ -13,6 +13,7 @@ import { useLanguage, useT } from '../i18n/use-t.ts';
 import type { BreadcrumbHandle } from '../components/breadcrumbs.tsx';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { formError, FormErrorSummary } from '../components/form-errors.tsx';
+import { WheelNav } from '../components/wheel-nav.tsx';
 import { formatDateTime } from './login.shared.tsx';
 import '../styles/wheel.css';
 
@@ -61,6 +62,7 @@ export default function NotificationsPage({ loaderData: d }: Route.ComponentProp
       <Heading level={1} data-size="lg">
         {t('wheel.notifications.title')}
       </Heading>
+      <WheelNav year={d.year} canWrite={d.canWrite} canReadLog={d.canReadLog} />
       <Paragraph>{t('wheel.notifications.intro')}</Paragraph>
       {d.notifications.length === 0 ? (
         <Paragraph>{t('wheel.notifications.empty')}</Paragraph>

@@ -52,7 +52,7 @@ export default function TemplatesPage({ loaderData: d }: Route.ComponentProps) {
       <Heading level={1} data-size="lg">
         {t('wheel.templates.title')}
       </Heading>
-      <WheelNav year={d.year} canWrite canReadLog={false} />
+      <WheelNav year={d.year} canWrite={d.canWrite} canReadLog={d.canReadLog} />
       <Paragraph>{t('wheel.templates.intro')}</Paragraph>
       {d.cycleExists ? (
         <Alert data-color="info">

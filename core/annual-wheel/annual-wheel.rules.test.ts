@@ -10,6 +10,7 @@ import {
   icsFold,
   isOverdue,
   osloDate,
+  reminderDay,
   parseWheelInput,
   reminderSteps,
   shownStatus,
@@ -29,6 +30,13 @@ describe('dates', () => {
     assert.equal(osloDate(new Date('2026-10-31T23:30:00Z')), '2026-11-01'); // 00:30 in Oslo (CET)
     assert.equal(osloDate(new Date('2026-06-30T22:30:00Z')), '2026-07-01'); // 00:30 in Oslo (CEST)
     assert.equal(osloDate(new Date('2026-06-30T21:30:00Z')), '2026-06-30');
+  });
+  it('starts the reminders of a day at 07:00 Norwegian time', () => {
+    assert.equal(reminderDay(new Date('2027-02-15T05:59:00Z')), '2027-02-14'); // 06:59 CET
+    assert.equal(reminderDay(new Date('2027-02-15T06:00:00Z')), '2027-02-15'); // 07:00 CET
+    assert.equal(reminderDay(new Date('2027-06-15T04:59:00Z')), '2027-06-14'); // 06:59 CEST
+    assert.equal(reminderDay(new Date('2027-06-15T05:00:00Z')), '2027-06-15'); // 07:00 CEST
+    assert.equal(reminderDay(new Date('2027-01-01T05:00:00Z')), '2026-12-31');
   });
   it('adds days across month, year and leap-day boundaries', () => {
     assert.equal(addDays('2026-11-01', -14), '2026-10-18');

@@ -33,6 +33,20 @@ export function osloDate(now: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
+/** Reminders of a day go out from this hour, Norwegian time — in the morning, not at midnight. */
+export const REMINDER_HOUR = 7;
+
+/** The hour (0–23) in Norway at instant `now`. */
+export function osloHour(now: Date): number {
+  return Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Oslo', hour: '2-digit', hourCycle: 'h23' }).format(now));
+}
+
+/** The day whose reminder steps are due at `now`: today from REMINDER_HOUR, yesterday before it. */
+export function reminderDay(now: Date): string {
+  const today = osloDate(now);
+  return osloHour(now) >= REMINDER_HOUR ? today : addDays(today, -1);
+}
+
 /** `date` (YYYY-MM-DD) plus `days` (may be negative), in the proleptic Gregorian calendar. */
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);

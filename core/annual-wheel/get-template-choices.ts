@@ -6,7 +6,7 @@ import { findCycleByYear } from '../../db/repositories/wheel.repository.ts';
 import type { Actor } from '../shared/actor.ts';
 import { authorize } from '../shared/policy.ts';
 import { parseWheelInput, TEMPLATE_IDS, templateMilestones, ZYearSchema } from './annual-wheel.rules.ts';
-import { today } from './wheel-access.ts';
+import { today, wheelPermissions } from './wheel-access.ts';
 
 export async function getTemplateChoices({ database, actor, year, now }: { database: Database; actor: Actor; year?: unknown; now?: Date }) {
   authorize(actor, 'wheel.write', { tenantId: actor.tenantId });
@@ -17,5 +17,6 @@ export async function getTemplateChoices({ database, actor, year, now }: { datab
     year: parsed.year,
     cycleExists: existing !== null,
     templates: TEMPLATE_IDS.map((id) => ({ id, milestones: templateMilestones(id, parsed.year).map((m) => ({ key: m.key, deadline: m.deadline })) })),
+    ...wheelPermissions(actor),
   };
 }

@@ -28,7 +28,7 @@ export interface WheelYear extends WheelPermissions {
   years: number[];
   milestones: MilestoneView[];
   holidays: PublicHoliday[];
-  /** Units that are the target of at least one milestone, in tree order (the board's rows). */
+  /** Units that are the target of at least one milestone, by depth then name (the board's rows). */
   boardUnits: Array<{ id: string; name: string; depth: number }>;
 }
 

@@ -3,7 +3,8 @@ import type { Database } from '../../db/client.ts';
 import { countUnreadNotifications, findWheelSettings, listNotifications as listRows } from '../../db/repositories/wheel.repository.ts';
 import type { AccountActor } from '../shared/actor.ts';
 import { authorize } from '../shared/policy.ts';
-import type { TDelivery } from './annual-wheel.rules.ts';
+import { osloDate, type TDelivery } from './annual-wheel.rules.ts';
+import { wheelPermissions } from './wheel-access.ts';
 
 export interface ListNotificationsOptions {
   database: Database;
@@ -20,6 +21,8 @@ export async function listNotifications({ database, actor, limit = 100 }: ListNo
       notifications: rows.map((n) => ({ id: n.id, title: n.title, body: n.body, link: n.link, createdAt: n.createdAt.toISOString(), read: n.readAt !== null })),
       unread: await countUnreadNotifications(tx, actor.accountId),
       settings: { delivery: (settings?.delivery ?? 'single') as TDelivery, version: settings?.version ?? null, hasFeed: Boolean(settings?.feedTokenHash) },
+      year: Number(osloDate(new Date()).slice(0, 4)),
+      ...wheelPermissions(actor),
     };
   });
 }

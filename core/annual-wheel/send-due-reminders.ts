@@ -8,8 +8,8 @@
 //     given row, so only one run ever claims a step; the notification commits with the claim.
 //  2. Send: take claimed rows in a short transaction (pending → sending, attempts + 1, under
 //     FOR UPDATE SKIP LOCKED so concurrent runs take disjoint rows), mail them through the
-//     mailer, then mark them sent or failed. Failed rows are retried by later runs up to
-//     MAX_ATTEMPTS. A process that dies between claim and send leaves 'pending' rows that the
+//     mailer, then mark them sent or failed. Failed rows are retried by later runs (after
+//     STALE_MINUTES) up to MAX_ATTEMPTS. A process that dies between claim and send leaves 'pending' rows that the
 //     next run sends once. A process that dies after the SMTP server accepted a mail but before
 //     the row was marked sent leaves a 'sending' row; after STALE_MINUTES it is sent again, so
 //     in that one window (milliseconds wide) a person may get a second copy — never a lost step.
@@ -34,7 +34,7 @@ import {
 } from '../../db/repositories/wheel.repository.ts';
 import { isLanguage, type Language } from '../../locales/index.ts';
 import type { MailSender } from '../auth/auth-mail.ts';
-import { addDays, dueSteps, osloDate, targetUnits, type TUnitStatus } from './annual-wheel.rules.ts';
+import { addDays, dueSteps, reminderDay, targetUnits, type TUnitStatus } from './annual-wheel.rules.ts';
 import { composeReminderMail, stepText, type ReminderItem } from './wheel-mail.ts';
 
 export const MAX_ATTEMPTS = 3;
@@ -67,7 +67,8 @@ function languageOf(recipient: { language: string | null }, tenantLanguage: stri
 }
 
 async function claimDueSteps({ database, tenantId, now }: SendDueRemindersOptions): Promise<number> {
-  const today = osloDate(now);
+  // A day's steps become due at 07:00 Norwegian time, so the first run after that claims them all.
+  const today = reminderDay(now);
   return database.withTenant(tenantId, async (tx) => {
     const tenant = await findTenantLanguage(tx, tenantId);
     if (!tenant) return 0;

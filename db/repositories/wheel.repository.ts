@@ -176,8 +176,9 @@ export async function insertNotifications(tx: Tx, values: Array<typeof notificat
 }
 
 /**
- * Take reminders to mail: pending ones, failed ones with attempts left, and ones left
- * 'sending' by a process that died more than `staleBefore` ago. Each row moves to 'sending'
+ * Take reminders to mail: pending ones, failed ones with attempts left (once `staleBefore` has
+ * passed since the last attempt, so a retry waits for a later run), and ones left 'sending' by
+ * a process that died more than `staleBefore` ago. Each row moves to 'sending'
  * in one statement under FOR UPDATE SKIP LOCKED, so two runs never take the same row.
  */
 export async function takeRemindersToSend(tx: Tx, options: { now: Date; staleBefore: Date; maxAttempts: number; limit: number }) {
@@ -188,7 +189,7 @@ export async function takeRemindersToSend(tx: Tx, options: { now: Date; staleBef
       where r.id in (
         select id from wheel_reminders
         where (status = 'pending')
-           or (status = 'failed' and attempts < ${options.maxAttempts})
+           or (status = 'failed' and attempts < ${options.maxAttempts} and attempted_at < ${options.staleBefore.toISOString()})
            or (status = 'sending' and attempted_at < ${options.staleBefore.toISOString()} and attempts < ${options.maxAttempts})
         order by claimed_at
         limit ${options.limit}

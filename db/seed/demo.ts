@@ -3,6 +3,7 @@
 import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { hashPassword } from '../../core/auth/password.ts';
+import { applyWheelTemplate } from '../../core/annual-wheel/apply-wheel-template.ts';
 import { accounts, employments, orgUnits, roleAssignments, tenants, unitLeaders } from '../schema/index.ts';
 import { generateOrganisation, insertOrganisation } from './organisation.ts';
 
@@ -58,6 +59,8 @@ export async function ensureDemoMunicipality(database: Database, options: { empl
       if (account) await tx.insert(roleAssignments).values({ tenantId, accountId: account.id, role: g.role });
     }
   });
+  // This year's annual wheel after the Gloppen model, so the demo shows the rhythm from the start.
+  await applyWheelTemplate({ database, actor: { kind: 'system', tenantId, purpose: 'seed' }, input: { template: 'gloppen', year: new Date().getFullYear() }, language: 'nn' });
   return { created: true, slug: DEMO_SLUG, name: tenant!.name, logins: await demoLogins(database, tenantId) };
 }
 

@@ -39,5 +39,10 @@ describe('demo municipality', () => {
     assert.equal(stats[0]!.sectors, 5);
     assert.ok(stats[0]!.units >= 20, `units: ${stats[0]!.units}`);
     assert.equal(stats[0]!.unknown_styrk, 0, 'every STYRK-08 code is a real level-4 code');
+    // This year's annual wheel after the Gloppen model, created once.
+    const wheel = await t.database.withTenant(tenant!.id, (tx) =>
+      queryRows<{ year: number; template: string; milestones: number }>(tx, sql`select c.year, c.template, (select count(*)::int from wheel_milestones m where m.cycle_id = c.id) as milestones from wheel_cycles c`),
+    );
+    assert.deepEqual(wheel, [{ year: new Date().getFullYear(), template: 'gloppen', milestones: 4 }]);
   });
 });

@@ -75,6 +75,8 @@ describe('annual wheel reminders', () => {
     const options = { tenantId, now: at('2027-02-15'), publicUrl: 'https://rytme.example.no' };
     // Nothing is due the day before.
     assert.equal((await sendDueReminders({ database: t.database, mailer: mailerFor(t.database), ...options, now: at('2027-02-14') })).claimed, 0);
+    // Nor in the night: the day's reminders start at 07:00 Norwegian time.
+    assert.equal((await sendDueReminders({ database: t.database, mailer: mailerFor(t.database), ...options, now: new Date('2027-02-15T05:30:00Z') })).claimed, 0);
     const [one, two] = await Promise.all([
       sendDueReminders({ database: t.database, mailer: mailerFor(t.database), ...options }),
       sendDueReminders({ database: second, mailer: mailerFor(second), ...options }),
@@ -136,6 +138,28 @@ describe('annual wheel reminders', () => {
     assert.match(digest[0]!.text, /Einingsplan/);
     assert.match(digest[0]!.text, /Evaluering/);
     assert.equal(to('leiar.a@example.no').length - beforeA, 2, 'single mails: one per milestone');
+  });
+
+  it('records a failed delivery and retries it once on a later run, not at once', async () => {
+    await createMilestone({ database: t.database, actor: coordinator, year: 2027, input: { ...milestoneInput('Evaluering av tiltak', '2027-08-02'), reminderOffsets: '0' }, language: 'nn' });
+    const now = at('2027-08-02');
+    const down = createMailer({ database: t.database, smtpUrl: 'smtp://127.0.0.1:1', from: 'Rytme <rytme@example.no>', outboxDir, logger: createLogger('silent') });
+    // Catch up the earlier milestones' latest overdue steps first, so only the new one is due on the day.
+    await sendDueReminders({ database: t.database, mailer: mailerFor(t.database), tenantId, now: at('2027-08-01'), publicUrl: 'https://rytme.example.no' });
+    await new Promise((r) => setTimeout(r, 300));
+    const beforeA = to('leiar.a@example.no').length;
+    const first = await sendDueReminders({ database: t.database, mailer: down, tenantId, now, publicUrl: 'https://rytme.example.no' });
+    assert.deepEqual({ claimed: first.claimed, sent: first.sent, failed: first.failed }, { claimed: 2, sent: 0, failed: 2 });
+    // The next run a few minutes later leaves the failure alone; the one after 15 minutes retries it.
+    const soon = await sendDueReminders({ database: t.database, mailer: mailerFor(t.database), tenantId, now: new Date(now.getTime() + 5 * 60_000), publicUrl: 'https://rytme.example.no' });
+    assert.equal(soon.sent, 0);
+    const later = await sendDueReminders({ database: t.database, mailer: mailerFor(t.database), tenantId, now: new Date(now.getTime() + 16 * 60_000), publicUrl: 'https://rytme.example.no' });
+    assert.deepEqual({ claimed: later.claimed, sent: later.sent }, { claimed: 0, sent: 2 });
+    await smtp.waitFor(() => to('leiar.a@example.no').length > beforeA);
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(to('leiar.a@example.no').length - beforeA, 1);
+    const rows = await queryRows<{ status: string; attempts: number }>(t.database.db, sql`select r.status, r.attempts from wheel_reminders r join wheel_milestones m on m.id = r.milestone_id where m.title = 'Evaluering av tiltak'`);
+    assert.deepEqual(rows.map((r) => [r.status, r.attempts]), [['sent', 2], ['sent', 2]]);
   });
 
   it('sends a claim left unsent by a crash exactly once, and leaves a fresh send in progress alone', async () => {
