@@ -9,8 +9,7 @@ import './styles/app.css';
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError, useRouteLoaderData } from 'react-router';
 import type { Route } from './+types/root';
 import { sessionMiddleware } from './server/middleware.server.ts';
-import { getRequestInfo, getServices, getSessionState } from './server/route-helpers.server.ts';
-import { countUnreadNotifications } from '../core/annual-wheel/count-unread-notifications.ts';
+import { getRequestInfo, getSessionState } from './server/route-helpers.server.ts';
 import { AppHeader } from './components/app-header.tsx';
 import { Breadcrumbs } from './components/breadcrumbs.tsx';
 import { useT } from './i18n/use-t.ts';
@@ -43,7 +42,8 @@ export async function loader({ context }: Route.LoaderArgs) {
       /** The maturity area: its maturity page for those who see results, else the survey page. */
       maturity: s && can(s.actor, 'maturity.answer', { tenantId: s.tenant.id }) ? (can(s.actor, 'maturity.results', { tenantId: s.tenant.id }) ? '/maturity' : '/maturity/survey') : null,
     },
-    unreadNotifications: s && wheel ? await countUnreadNotifications({ database: getServices(context).database, actor: s.actor }) : 0,
+    // Counted with the session lookup (no extra round trip per page).
+    unreadNotifications: s && wheel ? s.unreadNotifications : 0,
   };
 }
 

@@ -19,6 +19,8 @@ export interface ResolvedSession {
   actor: AccountActor;
   account: { id: string; email: string; displayName: string; personId: string | null; language: string | null };
   tenant: { id: string; slug: string; name: string; defaultLanguage: string };
+  /** Unread in-app notifications of the account (the header badge). */
+  unreadNotifications: number;
 }
 
 /** Touch last_seen at most once a minute to spare writes. */
@@ -52,5 +54,6 @@ export async function resolveSession({ database, token, now, idleMinutes }: Reso
     actor,
     account: { id: row.account.id, email: row.account.email, displayName: row.account.displayName, personId: row.account.personId, language: row.account.language },
     tenant: row.tenant,
+    unreadNotifications: row.unreadNotifications,
   };
 }

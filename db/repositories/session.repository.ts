@@ -46,6 +46,7 @@ interface SessionRow {
   tenant_name: string;
   default_language: string;
   status: string;
+  unread_notifications: number;
 }
 
 const sessionQuery = (idHash: string) => sql`
@@ -54,7 +55,8 @@ const sessionQuery = (idHash: string) => sql`
          ${ownPathsOf(sql`a.tenant_id`, sql`a.person_id`)} as own_unit_paths,
          s.id_hash, s.csrf_token, s.last_seen_at, s.expires_at,
          a.id as account_id, a.tenant_id as account_tenant_id, a.email, a.display_name, a.person_id, a.language, a.disabled_at,
-         t.id as tenant_id, t.slug, t.name as tenant_name, t.default_language, t.status
+         t.id as tenant_id, t.slug, t.name as tenant_name, t.default_language, t.status,
+         (select count(*)::int from notifications n where n.tenant_id = a.tenant_id and n.account_id = a.id and n.read_at is null) as unread_notifications
   from sessions s
   join accounts a on a.id = s.account_id
   join tenants t on t.id = s.tenant_id
@@ -69,6 +71,8 @@ function mapSessionRow(r: SessionRow) {
     session: { idHash: r.id_hash, csrfToken: r.csrf_token, lastSeenAt: toDate(r.last_seen_at), expiresAt: toDate(r.expires_at) },
     account: { id: r.account_id, tenantId: r.account_tenant_id, email: r.email, displayName: r.display_name, personId: r.person_id, language: r.language, disabledAt: r.disabled_at === null ? null : toDate(r.disabled_at) },
     tenant: { id: r.tenant_id, slug: r.slug, name: r.tenant_name, defaultLanguage: r.default_language, status: r.status },
+    /** The header badge's number, read here so a page costs no extra round trip for it. */
+    unreadNotifications: Number(r.unread_notifications),
   };
 }
 
