@@ -17,6 +17,9 @@ export type Action =
   | 'wheel.write' // cycles, milestones, templates
   | 'wheel.status' // mark a unit's status on a milestone (resource: the unit's path)
   | 'wheel.log' // the log of reminders sent
+  // strategic competence and staffing plan (KS method)
+  | 'strategicPlan.read' // plans, steps, goals, the staffing analysis (aggregates only), strategies
+  | 'strategicPlan.write' // create and edit plans, steps, goals, requirements, strategies, measures
   // administration
   | 'import.run' // upload, preview and commit HR imports
   | 'account.manage' // accounts, roles, disabling
@@ -93,6 +96,10 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
       return hasAny(actor, ['coordinator', 'tenant_admin']);
     case 'wheel.status':
       return hasAny(actor, ['coordinator', 'tenant_admin']) || leadsAny(actor, resource);
+    case 'strategicPlan.read':
+      return hasAny(actor, ['coordinator', 'tenant_admin', 'executive', 'union_rep']);
+    case 'strategicPlan.write':
+      return hasAny(actor, ['coordinator', 'tenant_admin']);
     case 'account.manage':
     case 'apiToken.manage':
     case 'audit.read':
