@@ -21,18 +21,21 @@ import enAdmin from './en/admin.json' with { type: 'json' };
 import nnWheel from './nn/wheel.json' with { type: 'json' };
 import nbWheel from './nb/wheel.json' with { type: 'json' };
 import enWheel from './en/wheel.json' with { type: 'json' };
+import nnStrategicPlan from './nn/strategicPlan.json' with { type: 'json' };
+import nbStrategicPlan from './nb/strategicPlan.json' with { type: 'json' };
+import enStrategicPlan from './en/strategicPlan.json' with { type: 'json' };
 
 export const LANGUAGES = ['nn', 'nb', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'nn';
 
-const nn = { common: nnCommon, errors: nnErrors, auth: nnAuth, org: nnOrg, import: nnImport, admin: nnAdmin, wheel: nnWheel };
+const nn = { common: nnCommon, errors: nnErrors, auth: nnAuth, org: nnOrg, import: nnImport, admin: nnAdmin, wheel: nnWheel, strategicPlan: nnStrategicPlan };
 type Catalogue = typeof nn;
 
 export const catalogues: Record<Language, Catalogue> = {
   nn,
-  nb: { common: nbCommon, errors: nbErrors, auth: nbAuth, org: nbOrg, import: nbImport, admin: nbAdmin, wheel: nbWheel },
-  en: { common: enCommon, errors: enErrors, auth: enAuth, org: enOrg, import: enImport, admin: enAdmin, wheel: enWheel },
+  nb: { common: nbCommon, errors: nbErrors, auth: nbAuth, org: nbOrg, import: nbImport, admin: nbAdmin, wheel: nbWheel, strategicPlan: nbStrategicPlan },
+  en: { common: enCommon, errors: enErrors, auth: enAuth, org: enOrg, import: enImport, admin: enAdmin, wheel: enWheel, strategicPlan: enStrategicPlan },
 };
 
 type Leaves<T, P extends string = ''> = {
