@@ -54,6 +54,13 @@ export default [
   route('wheel/feed/:token', 'routes/wheel.feed.$token.ts'),
   // --- end annual wheel ---
 
+  // --- strategic plan ---
+  route('strategic-plans', 'routes/strategic-plans.tsx'),
+  route('strategic-plans/:planId', 'routes/strategic-plans.$planId.tsx'),
+  route('strategic-plans/:planId/steps/:step', 'routes/strategic-plans.$planId.steps.$step.tsx'),
+  route('strategic-plans/:planId/print', 'routes/strategic-plans.$planId.print.tsx'),
+  // --- end strategic plan ---
+
   // --- platform ---
   route('platform', 'routes/platform.tsx'),
   route('platform/tenants/new', 'routes/platform.tenants.new.tsx'),
