@@ -9,6 +9,7 @@ import routes from '../../app/routes.ts';
 import { importRuns } from '../../db/schema/index.ts';
 import { createApiToken } from '../../core/api-tokens/create-api-token.ts';
 import { createMilestone } from '../../core/annual-wheel/create-milestone.ts';
+import { createStrategicPlan } from '../../core/strategic-plan/create-strategic-plan.ts';
 import type { Role } from '../../core/shared/actor.ts';
 import { Client, signInAs, startTestApp, type TestApp } from '../support/server.ts';
 import { createAccount, createPerson, createTenant, createUnit, makeLeader } from '../support/factories.ts';
@@ -104,6 +105,11 @@ const MATRIX: Record<string, Entry> = {
   'wheel/log': { rule: only('coordinator', 'tenant_admin') },
   // The calendar feed: the secret link is the credential; a wrong link is 404 for everyone.
   'wheel/feed/:token': { rule: anyone },
+  // Strategic plan: coordinators and tenant admins edit; executives and union reps read (step 5 = the analysis).
+  'strategic-plans': { rule: only('coordinator', 'executive', 'union_rep', 'tenant_admin') },
+  'strategic-plans/:planId': { rule: only('coordinator', 'executive', 'union_rep', 'tenant_admin') },
+  'strategic-plans/:planId/steps/:step': { rule: only('coordinator', 'executive', 'union_rep', 'tenant_admin') },
+  'strategic-plans/:planId/print': { rule: only('coordinator', 'executive', 'union_rep', 'tenant_admin') },
   'api/v1/openapi.json': { rule: anyone },
   'api/v1/me': { rule: api((who) => (signedIn(who) ? 'allow' : 'login')) },
   'api/v1/units': { rule: api(everyMember) },
@@ -135,7 +141,7 @@ function routePaths(): string[] {
 
 interface Fixture {
   tenantA: string;
-  ids: Record<Target, { unitId: string; personId: string; accountId: string; runId: string; milestoneId: string }>;
+  ids: Record<Target, { unitId: string; personId: string; accountId: string; runId: string; milestoneId: string; planId: string }>;
   clients: Map<Who, Client>;
 }
 
@@ -190,10 +196,12 @@ describe('authorization matrix', () => {
           input: { title: 'Kartlegging', deadline: '2026-11-01', ownerRole: 'unit_leader', concerns: 'mapping_form', target: 'units', targetUnitIds: [unitId], reminderOffsets: '14', overdueEveryDays: '7', escalateAfterDays: '' },
         })
       ).id;
+    const plan = async (tenantId: string, scopeUnitId: string) =>
+      (await createStrategicPlan({ database: db, actor: { kind: 'system', tenantId, purpose: 'test' }, input: { title: 'Strategisk plan', startYear: 2027, scopeUnitId } })).id;
     fx.ids = {
-      own: { unitId: ownUnit.id, personId: e.person.id, accountId: accountOf.get('employee')!, runId: await run(a.id), milestoneId: await milestone(a.id, ownUnit.id) },
-      other: { unitId: otherUnit.id, personId: f.person.id, accountId: otherAccount, runId: await run(a.id), milestoneId: await milestone(a.id, otherUnit.id) },
-      foreign: { unitId: rootB.id, personId: g.person.id, accountId: foreignAccount, runId: await run(b.id), milestoneId: await milestone(b.id, rootB.id) },
+      own: { unitId: ownUnit.id, personId: e.person.id, accountId: accountOf.get('employee')!, runId: await run(a.id), milestoneId: await milestone(a.id, ownUnit.id), planId: await plan(a.id, '') },
+      other: { unitId: otherUnit.id, personId: f.person.id, accountId: otherAccount, runId: await run(a.id), milestoneId: await milestone(a.id, otherUnit.id), planId: await plan(a.id, otherUnit.id) },
+      foreign: { unitId: rootB.id, personId: g.person.id, accountId: foreignAccount, runId: await run(b.id), milestoneId: await milestone(b.id, rootB.id), planId: await plan(b.id, '') },
     };
     fx.clients.set('anonymous', new Client(t.url));
     for (const [who, accountId] of accountOf) fx.clients.set(who, await signInAs(t, a.id, accountId));
@@ -208,7 +216,7 @@ describe('authorization matrix', () => {
   it('allows and denies every route for every role and target as documented', async () => {
     const mismatches: string[] = [];
     for (const [pattern, entry] of Object.entries(MATRIX)) {
-      const hasTarget = /:(unitId|personId|accountId|runId|milestoneId)/.test(pattern);
+      const hasTarget = /:(unitId|personId|accountId|runId|milestoneId|planId)/.test(pattern);
       const targets: Target[] = hasTarget ? ['own', 'other', 'foreign'] : ['own'];
       for (const target of targets) {
         const ids = fx.ids[target];
@@ -219,6 +227,8 @@ describe('authorization matrix', () => {
           .replace(':accountId', ids.accountId)
           .replace(':runId', ids.runId)
           .replace(':milestoneId', ids.milestoneId)
+          .replace(':planId', ids.planId)
+          .replace(':step', '5')
           .replace(':token', 'not-a-real-token')
           .replace(':format', 'csv')
           .replace('api/*', 'api/v1/not-here')
