@@ -20,7 +20,8 @@ function occupationLabel(code: string | null, name: string | null, unknown: stri
   return code ? `${code} ${name ?? ''}`.trim() : unknown;
 }
 
-export function StaffingAnalysisView({ analysis: a, headingLevel = 2 }: { analysis: StaffingAnalysis; headingLevel?: 2 | 3 }) {
+/** `printed`: the tables behind the charts are open (a closed <details> does not print). */
+export function StaffingAnalysisView({ analysis: a, headingLevel = 2, printed = false }: { analysis: StaffingAnalysis; headingLevel?: 2 | 3; printed?: boolean }) {
   const t = useT();
   const f = useFormats();
   const sub = (headingLevel + 1) as 3 | 4;
@@ -113,7 +114,7 @@ export function StaffingAnalysisView({ analysis: a, headingLevel = 2 }: { analys
         ))}
       </div>
       {a.ageBands.hiddenGroups > 0 ? <Paragraph data-size="sm">{t('strategicPlan.analysis.hiddenGroups', { count: a.ageBands.hiddenGroups })}</Paragraph> : null}
-      <details>
+      <details open={printed}>
         <summary>{t('strategicPlan.analysis.chartAlt')}</summary>
         <div className="plan-table-scroll">
           <Table data-testid="age-table">

@@ -75,7 +75,7 @@ export default function PlanPrintPage({ loaderData: d }: Route.ComponentProps) {
         <Heading level={2} data-size="md" id="p-analysis">
           {t('strategicPlan.analysis.title')}
         </Heading>
-        <StaffingAnalysisView analysis={d.analysis} headingLevel={3} />
+        <StaffingAnalysisView analysis={d.analysis} headingLevel={3} printed />
       </section>
 
       <section className="stack" aria-labelledby="p-strategies">

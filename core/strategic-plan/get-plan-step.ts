@@ -2,7 +2,7 @@
 // about — goals (3), the definition of competence (4), the staffing analysis with required
 // numbers (5, an audited read), strategies and their measures on the wheel (6).
 import type { Database } from '../../db/client.ts';
-import { listGoals, listMeasures, listSteps, listStrategies } from '../../db/repositories/strategic-plan.repository.ts';
+import { listGoals, listMeasures, listRequirements, listSteps, listStrategies } from '../../db/repositories/strategic-plan.repository.ts';
 import { listCycleYears } from '../../db/repositories/wheel.repository.ts';
 import type { Actor } from '../shared/actor.ts';
 import { notFound } from '../shared/app-error.ts';
@@ -10,7 +10,6 @@ import { authorize, can } from '../shared/policy.ts';
 import { readPlanAnalysis } from './get-staffing-analysis.ts';
 import { canWritePlans, loadPlan, planView } from './plan-access.ts';
 import { parseStep, PLAN_STEPS, planYears, stepProgress } from './strategic-plan.rules.ts';
-import { listRequirements } from '../../db/repositories/strategic-plan.repository.ts';
 
 export interface GetPlanStepOptions {
   database: Database;

@@ -182,7 +182,7 @@ export async function findScopeUnit(tx: Tx, unitId: string): Promise<{ id: strin
   return row ?? null;
 }
 
-/** The root unit's depth offset for a whole-tenant analysis: units at the smallest depth. */
+/** Service areas: the units one level below the root (what a plan can be scoped to). */
 export async function listServiceAreas(tx: Tx): Promise<Array<{ id: string; name: string }>> {
   return queryRows<{ id: string; name: string }>(
     tx,
