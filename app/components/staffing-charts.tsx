@@ -86,7 +86,10 @@ export function LineChart({ title, desc, labels, series, format, width = 460 }: 
   const plotH = height - top - bottom;
   const plotW = width - left - right;
   const all = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
-  const max = Math.max(1, ...all) * 1.1;
+  // A round top for the scale: the next multiple of a 1-2-5 step above the largest value.
+  const top0 = Math.max(1, ...all);
+  const step = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000].find((s) => top0 / s <= 5) ?? 10000;
+  const max = Math.ceil((top0 * 1.05) / step) * step;
   const x = (i: number) => left + (labels.length <= 1 ? plotW / 2 : (plotW * i) / (labels.length - 1));
   const y = (v: number) => top + plotH - (v / max) * plotH;
   const colours = [INK, BAR];

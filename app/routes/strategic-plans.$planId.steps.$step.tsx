@@ -287,7 +287,7 @@ function RequirementForms({ d, actionData }: { d: PlanStepPage; actionData: Acti
   return (
     <div className="stack">
       <Heading level={3} data-size="sm">
-        {t('strategicPlan.requirements.title')}
+        {t('strategicPlan.requirements.formTitle')}
       </Heading>
       <Paragraph>{t('strategicPlan.requirements.intro')}</Paragraph>
       {forms.map((f) => {
