@@ -75,6 +75,23 @@ export default function PlanPrintPage({ loaderData: d }: Route.ComponentProps) {
         <Heading level={2} data-size="md" id="p-analysis">
           {t('strategicPlan.analysis.title')}
         </Heading>
+        <Heading level={3} data-size="sm">
+          {t('strategicPlan.competence.title')}
+        </Heading>
+        {(
+          [
+            ['strategicPlan.competence.requirements', p.competenceRequirements],
+            ['strategicPlan.competence.capital', p.competenceCapital],
+            ['strategicPlan.competence.needs', p.competenceNeeds],
+          ] as const
+        ).map(([label, value]) => (
+          <div key={label}>
+            <Heading level={4} data-size="xs">
+              {t(label)}
+            </Heading>
+            <Paragraph style={{ whiteSpace: 'pre-wrap' }}>{value || t('strategicPlan.competence.empty')}</Paragraph>
+          </div>
+        ))}
         <StaffingAnalysisView analysis={d.analysis} headingLevel={3} printed />
       </section>
 

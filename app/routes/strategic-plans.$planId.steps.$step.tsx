@@ -11,6 +11,7 @@ import { getPlanStep, type PlanStepPage } from '../../core/strategic-plan/get-pl
 import { savePlanStep } from '../../core/strategic-plan/save-plan-step.ts';
 import { addPlanGoal } from '../../core/strategic-plan/add-plan-goal.ts';
 import { saveCompetenceDefinition } from '../../core/strategic-plan/save-competence-definition.ts';
+import { saveCompetenceAnalysis } from '../../core/strategic-plan/save-competence-analysis.ts';
 import { saveStaffingRequirement } from '../../core/strategic-plan/save-staffing-requirement.ts';
 import { addPlanStrategy } from '../../core/strategic-plan/add-plan-strategy.ts';
 import { addStrategyMeasure } from '../../core/strategic-plan/add-strategy-measure.ts';
@@ -61,6 +62,10 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       return run(() => addPlanGoal({ database, actor, planId, requestId, input: { source: str(form, 'source'), document: str(form, 'document'), reference: str(form, 'reference'), text: str(form, 'text') } }));
     case 'definition':
       return run(() => saveCompetenceDefinition({ database, actor, planId, requestId, input: { version: str(form, 'version'), competenceDefinition: str(form, 'competenceDefinition') } }));
+    case 'competence':
+      return run(() =>
+        saveCompetenceAnalysis({ database, actor, planId, requestId, input: { version: str(form, 'version'), competenceRequirements: str(form, 'competenceRequirements'), competenceCapital: str(form, 'competenceCapital'), competenceNeeds: str(form, 'competenceNeeds') } }),
+      );
     case 'requirement':
       return run(() => saveStaffingRequirement({ database, actor, planId, requestId, input: { styrk08: str(form, 'styrk08'), basis: str(form, 'basis'), values: [...new Set(form.keys())].filter((k) => /^required-\d{4}$/.test(k)).sort().map((k) => str(form, k)) } }));
     case 'strategy':
@@ -130,6 +135,7 @@ export default function PlanStepPage({ loaderData: d }: Route.ComponentProps) {
               <Heading level={2} data-size="md" id="analysis-heading">
                 {t('strategicPlan.analysis.title')}
               </Heading>
+              <CompetenceSection d={d} actionData={actionData} />
               <StaffingAnalysisView analysis={d.analysis} headingLevel={3} />
               {d.canWrite ? <RequirementForms d={d} actionData={actionData} /> : null}
             </section>
@@ -271,6 +277,49 @@ function DefinitionSection({ d, actionData }: { d: PlanStepPage; actionData: Act
         <Paragraph style={{ whiteSpace: 'pre-wrap' }}>{d.plan.competenceDefinition || t('strategicPlan.definition.empty')}</Paragraph>
       )}
     </section>
+  );
+}
+
+function CompetenceSection({ d, actionData }: { d: PlanStepPage; actionData: ActionData | undefined }) {
+  const t = useT();
+  const error = errorFor(actionData, 'competence');
+  const fields = [
+    ['competenceRequirements', 'strategicPlan.competence.requirements', d.plan.competenceRequirements],
+    ['competenceCapital', 'strategicPlan.competence.capital', d.plan.competenceCapital],
+    ['competenceNeeds', 'strategicPlan.competence.needs', d.plan.competenceNeeds],
+  ] as const;
+  return (
+    <div className="stack">
+      <Heading level={3} data-size="sm">
+        {t('strategicPlan.competence.title')}
+      </Heading>
+      <Paragraph data-size="sm">{t('strategicPlan.competence.help')}</Paragraph>
+      {d.canWrite ? (
+        <Form method="post" className="stack plan-card">
+          <CsrfField />
+          <input type="hidden" name="intent" value="competence" />
+          <input type="hidden" name="version" value={d.plan.version} />
+          <FormErrorSummary error={error} prefix="competence" />
+          {fields.map(([name, label, value]) => (
+            <TextArea key={name} prefix="competence" name={name} label={t(label)} rows={3} defaultValue={value} error={fieldError(error, name)} />
+          ))}
+          <div>
+            <Button type="submit" variant="secondary">
+              {t('strategicPlan.form.save')}
+            </Button>
+          </div>
+        </Form>
+      ) : (
+        fields.map(([name, label, value]) => (
+          <div key={name}>
+            <Heading level={4} data-size="xs">
+              {t(label)}
+            </Heading>
+            <Paragraph style={{ whiteSpace: 'pre-wrap' }}>{value || t('strategicPlan.competence.empty')}</Paragraph>
+          </div>
+        ))
+      )}
+    </div>
   );
 }
 

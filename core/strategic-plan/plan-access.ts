@@ -46,6 +46,9 @@ export function planView(row: LoadedPlan) {
     retirementAge: p.retirementAge,
     earlyRetirementPercent: p.earlyRetirementPercent,
     competenceDefinition: p.competenceDefinition,
+    competenceRequirements: p.competenceRequirements,
+    competenceCapital: p.competenceCapital,
+    competenceNeeds: p.competenceNeeds,
     version: p.version,
   };
 }

@@ -54,6 +54,13 @@ export const ZPlanSettingsSchema = z.object({
   earlyRetirementPercent: z.coerce.number().int().min(0).max(100),
 });
 
+export const ZCompetenceAnalysisSchema = z.object({
+  version: z.coerce.number().int().min(1),
+  competenceRequirements: text(10_000),
+  competenceCapital: text(10_000),
+  competenceNeeds: text(10_000),
+});
+
 export const ZDefinitionSchema = z.object({ version: z.coerce.number().int().min(1), competenceDefinition: text(5000) });
 
 export const ZStepInputSchema = z.object({

@@ -69,6 +69,9 @@ CREATE TABLE "strategic_plans" (
 	"retirement_age" integer DEFAULT 67 NOT NULL,
 	"early_retirement_percent" integer DEFAULT 0 NOT NULL,
 	"competence_definition" text DEFAULT '' NOT NULL,
+	"competence_requirements" text DEFAULT '' NOT NULL,
+	"competence_capital" text DEFAULT '' NOT NULL,
+	"competence_needs" text DEFAULT '' NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL

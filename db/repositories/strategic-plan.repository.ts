@@ -28,7 +28,7 @@ export async function findPlan(tx: Tx, id: string) {
   return row ?? null;
 }
 
-export type PlanFields = Partial<Pick<PlanRow, 'title' | 'status' | 'retirementAge' | 'earlyRetirementPercent' | 'competenceDefinition'>>;
+export type PlanFields = Partial<Pick<PlanRow, 'title' | 'status' | 'retirementAge' | 'earlyRetirementPercent' | 'competenceDefinition' | 'competenceRequirements' | 'competenceCapital' | 'competenceNeeds'>>;
 
 /** Update with optimistic lock; null when the version no longer matches. */
 export async function updatePlanFields(tx: Tx, id: string, expectedVersion: number, fields: PlanFields) {

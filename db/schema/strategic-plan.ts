@@ -26,6 +26,12 @@ export const strategicPlans = pgTable(
     earlyRetirementPercent: integer('early_retirement_percent').notNull().default(0),
     /** Step 4: the municipality's own definition of competence. */
     competenceDefinition: text('competence_definition').notNull().default(''),
+    /** Step 5, the qualitative part: what competence the services require ... */
+    competenceRequirements: text('competence_requirements').notNull().default(''),
+    /** ... what the staff have today (competence capital) ... */
+    competenceCapital: text('competence_capital').notNull().default(''),
+    /** ... and the need that follows: requirements minus capital. */
+    competenceNeeds: text('competence_needs').notNull().default(''),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -75,7 +75,7 @@ describe('strategic plan (browser)', () => {
     await page.getByLabel('Steget er ferdig').check();
     await page.getByRole('button', { name: 'Lagre steget' }).click();
     await page.getByText('Lagra.').waitFor();
-    assert.match((await page.getByRole('navigation', { name: 'Stega i planen' }).textContent()) ?? '', /✓ 2\. Forankring/);
+    await page.getByRole('navigation', { name: 'Stega i planen' }).getByRole('link', { name: /✓ 2\. Forankring \(Ferdig\)/ }).waitFor();
     await expectAccessible(page, 'step 2 saved');
 
     // Step 5: the analysis, drawn, and what is required.
@@ -98,6 +98,10 @@ describe('strategic plan (browser)', () => {
     const firstYear = projection.getByRole('row', { name: new RegExp(`^${year}`) });
     assert.deepEqual(await firstYear.locator('td').allTextContents(), ['12', '6', '6']);
     await expectAccessible(page, 'step 5 with a requirement');
+    await page.getByLabel('Kompetansebehov: kva som manglar').fill('Velferdsteknologi for alle i heimetenesta.');
+    await page.getByRole('button', { name: 'Lagre', exact: true }).click();
+    await page.getByText('Lagra.').waitFor();
+    assert.equal(await page.getByLabel('Kompetansebehov: kva som manglar').inputValue(), 'Velferdsteknologi for alle i heimetenesta.');
 
     // Step 6: a strategy, and a measure that lands on the wheel.
     await page.getByRole('link', { name: /6\. Strategiar og tiltak/ }).click();
@@ -125,7 +129,7 @@ describe('strategic plan (browser)', () => {
     await page.getByRole('link', { name: 'Kompetanse og bemanning' }).click();
     await page.getByRole('link', { name: 'Planen til utskrift' }).click();
     await page.locator('h1', { hasText: `Kompetanse og bemanning ${year}–${year + 3}` }).waitFor();
-    assert.match((await page.locator('article.plan-print').textContent()) ?? '', /Rekruttere sjukepleiarar.*Sommarjobb for sjukepleiestudentar/s);
+    assert.match((await page.locator('article.plan-print').textContent()) ?? '', /Velferdsteknologi for alle i heimetenesta\..*Rekruttere sjukepleiarar.*Sommarjobb for sjukepleiestudentar/s);
     await expectAccessible(page, 'printable plan');
     assert.deepEqual(problems, []);
   });

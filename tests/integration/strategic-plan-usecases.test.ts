@@ -19,6 +19,8 @@ import { addPlanStrategy } from '../../core/strategic-plan/add-plan-strategy.ts'
 import { addStrategyMeasure } from '../../core/strategic-plan/add-strategy-measure.ts';
 import { getPlanStep } from '../../core/strategic-plan/get-plan-step.ts';
 import { getPlanDocument } from '../../core/strategic-plan/get-plan-document.ts';
+import { saveCompetenceAnalysis } from '../../core/strategic-plan/save-competence-analysis.ts';
+import { saveCompetenceDefinition } from '../../core/strategic-plan/save-competence-definition.ts';
 import { createMilestone } from '../../core/annual-wheel/create-milestone.ts';
 import { getWheelYear } from '../../core/annual-wheel/get-wheel-year.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
@@ -218,6 +220,16 @@ describe('strategic plan use cases', () => {
     await rejects(addPlanGoal({ database: t.database, actor: coordinator, planId, input: { source: 'rumour', document: 'x', reference: '', text: 'y' } }), 'VALIDATION');
     const step = await getPlanStep({ database: t.database, actor: executive, planId, step: 3 });
     assert.deepEqual(step.goals.map((g) => [g.source, g.document, g.reference]), [['municipal_plan', 'Kommuneplanen 2024–2036, samfunnsdelen', 'kap. 4.2']]);
+  });
+
+  it('keeps the definition of competence (step 4) and the qualitative analysis (step 5), with optimistic locking', async () => {
+    const before = await getStrategicPlan({ database: t.database, actor: coordinator, planId });
+    await saveCompetenceDefinition({ database: t.database, actor: coordinator, planId, input: { version: before.plan.version, competenceDefinition: 'Kunnskap, ferdigheiter og haldningar.' } });
+    await rejects(saveCompetenceAnalysis({ database: t.database, actor: coordinator, planId, input: { version: before.plan.version, competenceRequirements: 'x', competenceCapital: '', competenceNeeds: '' } }), 'STALE_VERSION');
+    await saveCompetenceAnalysis({ database: t.database, actor: coordinator, planId, input: { version: before.plan.version + 1, competenceRequirements: 'Velferdsteknologi i heimetenestene.', competenceCapital: 'Få har opplæring.', competenceNeeds: 'Opplæring for 40 tilsette.' } });
+    await rejects(saveCompetenceAnalysis({ database: t.database, actor: unionRep, planId, input: { version: before.plan.version + 2, competenceRequirements: '', competenceCapital: '', competenceNeeds: '' } }), 'FORBIDDEN');
+    const doc = await getPlanDocument({ database: t.database, actor: unionRep, planId, now: NOW });
+    assert.deepEqual([doc.plan.competenceDefinition, doc.plan.competenceRequirements, doc.plan.competenceCapital, doc.plan.competenceNeeds], ['Kunnskap, ferdigheiter og haldningar.', 'Velferdsteknologi i heimetenestene.', 'Få har opplæring.', 'Opplæring for 40 tilsette.']);
   });
 
   it('puts a strategy measure on the wheel of its year, and refuses when that year has no wheel', async () => {
