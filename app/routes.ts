@@ -74,6 +74,13 @@ export default [
   route('maturity/survey/results', 'routes/maturity.survey.results.tsx'),
   // --- end maturity ---
 
+  // --- strategic plan ---
+  route('strategic-plans', 'routes/strategic-plans.tsx'),
+  route('strategic-plans/:planId', 'routes/strategic-plans.$planId.tsx'),
+  route('strategic-plans/:planId/steps/:step', 'routes/strategic-plans.$planId.steps.$step.tsx'),
+  route('strategic-plans/:planId/print', 'routes/strategic-plans.$planId.print.tsx'),
+  // --- end strategic plan ---
+
   // --- platform ---
   route('platform', 'routes/platform.tsx'),
   route('platform/tenants/new', 'routes/platform.tenants.new.tsx'),

@@ -27,18 +27,21 @@ import enRoster from './en/roster.json' with { type: 'json' };
 import nnMaturity from './nn/maturity.json' with { type: 'json' };
 import nbMaturity from './nb/maturity.json' with { type: 'json' };
 import enMaturity from './en/maturity.json' with { type: 'json' };
+import nnStrategicPlan from './nn/strategicPlan.json' with { type: 'json' };
+import nbStrategicPlan from './nb/strategicPlan.json' with { type: 'json' };
+import enStrategicPlan from './en/strategicPlan.json' with { type: 'json' };
 
 export const LANGUAGES = ['nn', 'nb', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'nn';
 
-const nn = { common: nnCommon, errors: nnErrors, auth: nnAuth, org: nnOrg, import: nnImport, admin: nnAdmin, wheel: nnWheel, roster: nnRoster, maturity: nnMaturity };
+const nn = { common: nnCommon, errors: nnErrors, auth: nnAuth, org: nnOrg, import: nnImport, admin: nnAdmin, wheel: nnWheel, roster: nnRoster, maturity: nnMaturity, strategicPlan: nnStrategicPlan };
 type Catalogue = typeof nn;
 
 export const catalogues: Record<Language, Catalogue> = {
   nn,
-  nb: { common: nbCommon, errors: nbErrors, auth: nbAuth, org: nbOrg, import: nbImport, admin: nbAdmin, wheel: nbWheel, roster: nbRoster, maturity: nbMaturity },
-  en: { common: enCommon, errors: enErrors, auth: enAuth, org: enOrg, import: enImport, admin: enAdmin, wheel: enWheel, roster: enRoster, maturity: enMaturity },
+  nb: { common: nbCommon, errors: nbErrors, auth: nbAuth, org: nbOrg, import: nbImport, admin: nbAdmin, wheel: nbWheel, roster: nbRoster, maturity: nbMaturity, strategicPlan: nbStrategicPlan },
+  en: { common: enCommon, errors: enErrors, auth: enAuth, org: enOrg, import: enImport, admin: enAdmin, wheel: enWheel, roster: enRoster, maturity: enMaturity, strategicPlan: enStrategicPlan },
 };
 
 type Leaves<T, P extends string = ''> = {

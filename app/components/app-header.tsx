@@ -66,6 +66,11 @@ export function AppHeader() {
               <NavLink to={data.nav.maturity}>{t('maturity.nav.title')}</NavLink>
             </li>
           ) : null}
+          {data?.nav.strategicPlan ? (
+            <li>
+              <NavLink to="/strategic-plans">{t('strategicPlan.nav.title')}</NavLink>
+            </li>
+          ) : null}
           {data?.user?.personId ? (
             <li>
               <NavLink to={`/people/${data.user.personId}`}>{t('common.nav.me')}</NavLink>

@@ -23,6 +23,9 @@ export type Action =
   | 'maturity.answer' // answer a survey round (the use case also requires an invitation)
   | 'checklist.read' // a unit's checklist (resource: the unit's path)
   | 'checklist.write' // fill in a unit's checklist (resource: the unit's path)
+  // strategic competence and staffing plan (KS method)
+  | 'strategicPlan.read' // plans, steps, goals, the staffing analysis (aggregates only), strategies
+  | 'strategicPlan.write' // create and edit plans, steps, goals, requirements, strategies, measures
   // administration
   | 'import.run' // upload, preview and commit HR imports
   | 'account.manage' // accounts, roles, disabling
@@ -135,6 +138,10 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
       return hasAny(actor, TENANT_WIDE_READERS) || leadsAny(actor, resource);
     case 'checklist.write':
       return has(actor, 'coordinator') || leadsAny(actor, resource);
+    case 'strategicPlan.read':
+      return hasAny(actor, ['coordinator', 'tenant_admin', 'executive', 'union_rep']);
+    case 'strategicPlan.write':
+      return hasAny(actor, ['coordinator', 'tenant_admin']);
     case 'account.manage':
     case 'apiToken.manage':
     case 'audit.read':

@@ -7,3 +7,4 @@ export * from './imports.ts';
 export * from './wheel.ts';
 export * from './roster.ts';
 export * from './maturity.ts';
+export * from './strategic-plan.ts';

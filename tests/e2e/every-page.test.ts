@@ -9,6 +9,8 @@ import routes from '../../app/routes.ts';
 import { importRuns } from '../../db/schema/index.ts';
 import { startSession } from '../../core/auth/start-session.ts';
 import { createMilestone } from '../../core/annual-wheel/create-milestone.ts';
+import { createStrategicPlan } from '../../core/strategic-plan/create-strategic-plan.ts';
+import { saveStaffingRequirement } from '../../core/strategic-plan/save-staffing-requirement.ts';
 import { expectAccessible, launchBrowser, watchPage } from '../support/browser.ts';
 import { startTestApp, type TestApp } from '../support/server.ts';
 import { createAccount, createPerson, createTenant, createUnit, makeLeader } from '../support/factories.ts';
@@ -50,7 +52,10 @@ describe('every page (browser, axe)', () => {
       language: 'nn',
       input: { title: 'Kartleggingsskjema levert', deadline: `${new Date().getFullYear()}-11-01`, ownerRole: 'unit_leader', concerns: 'mapping_form', target: 'kind:eining', reminderOffsets: '14, 3, 0', overdueEveryDays: '7', escalateAfterDays: '14' },
     });
-    Object.assign(ids, { unitId: unit.id, personId: colleague.person.id, accountId: account.id, runId: run!.id, milestoneId: milestone.id });
+    const system = { kind: 'system' as const, tenantId: tenant.id, purpose: 'test' };
+    const plan = await createStrategicPlan({ database: db, actor: system, input: { title: 'Kompetanse og bemanning', startYear: new Date().getFullYear() + 1 } });
+    await saveStaffingRequirement({ database: db, actor: system, planId: plan.id, input: { styrk08: '2223', basis: 'headcount', values: ['3', '3', '4', '4'] } });
+    Object.assign(ids, { unitId: unit.id, personId: colleague.person.id, accountId: account.id, runId: run!.id, milestoneId: milestone.id, planId: plan.id });
     const session = await db.withPlatform((tx) => startSession(tx, { tenantId: tenant.id, accountId: account.id, now: new Date(), absoluteMinutes: 120 }));
     signedIn = await browser.newContext({ baseURL: t.url, locale: 'nn-NO' });
     await signedIn.addCookies([{ name: 'rytme_session', value: session.token, url: t.url }]);
@@ -80,7 +85,7 @@ describe('every page (browser, axe)', () => {
   it('signed-in pages pass in nynorsk', async () => {
     const paths = pagePatterns()
       .filter((p) => !PUBLIC_PAGES.includes(p === '/' ? '/' : `/${p}`) || p === '/')
-      .map((p) => (p === '/' ? '/' : `/${p}`).replace(':unitId', ids.unitId!).replace(':personId', ids.personId!).replace(':accountId', ids.accountId!).replace(':runId', ids.runId!).replace(':milestoneId', ids.milestoneId!).replace(':token', 'x'));
+      .map((p) => (p === '/' ? '/' : `/${p}`).replace(':unitId', ids.unitId!).replace(':personId', ids.personId!).replace(':accountId', ids.accountId!).replace(':runId', ids.runId!).replace(':milestoneId', ids.milestoneId!).replace(':planId', ids.planId!).replace(':step', '5').replace(':token', 'x'));
     assert.ok(paths.length >= 20, `pages found: ${paths.length}`);
     for (const path of paths) {
       if (path === '/login' || path.startsWith('/password/')) continue; // signed-in users are sent on; checked anonymously below
@@ -99,7 +104,7 @@ describe('every page (browser, axe)', () => {
   it('key signed-in pages pass in bokmål and English', async () => {
     for (const language of ['nb', 'en'] as const) {
       await signedIn.addCookies([{ name: 'rytme_lang', value: language, url: t.url }]);
-      for (const path of ['/org', `/org/units/${ids.unitId}`, `/people/${ids.personId}`, '/admin', '/admin/import', '/wheel', `/wheel/milestones/${ids.milestoneId}`, '/wheel/board', '/maturity', '/maturity/checklist', '/maturity/survey']) await check(signedIn, path, language);
+      for (const path of ['/org', `/org/units/${ids.unitId}`, `/people/${ids.personId}`, '/admin', '/admin/import', '/wheel', `/wheel/milestones/${ids.milestoneId}`, '/wheel/board', '/maturity', '/maturity/checklist', '/maturity/survey', '/strategic-plans', `/strategic-plans/${ids.planId}/steps/5`]) await check(signedIn, path, language);
     }
     await signedIn.addCookies([{ name: 'rytme_lang', value: 'nn', url: t.url }]);
   });

@@ -10,6 +10,7 @@ import { importRuns, rosterPeriods } from '../../db/schema/index.ts';
 import { DEFAULT_RULES, DEFAULT_SHIFT_TYPES, defaultStaffing } from '../../core/roster/roster.rules.ts';
 import { createApiToken } from '../../core/api-tokens/create-api-token.ts';
 import { createMilestone } from '../../core/annual-wheel/create-milestone.ts';
+import { createStrategicPlan } from '../../core/strategic-plan/create-strategic-plan.ts';
 import type { Role } from '../../core/shared/actor.ts';
 import { Client, signInAs, startTestApp, type TestApp } from '../support/server.ts';
 import { createAccount, createPerson, createTenant, createUnit, makeLeader } from '../support/factories.ts';
@@ -142,6 +143,11 @@ const MATRIX: Record<string, Entry> = {
   'roster/periods/:periodId/ics': { rule: rosterWish },
   // The fixture periods have no roster yet: past the policy, the spreadsheet answers 409.
   'roster/periods/:periodId/xlsx': { rule: rosterRead },
+  // Strategic plan: coordinators and tenant admins edit; executives and union reps read (step 5 = the analysis).
+  'strategic-plans': { rule: only('coordinator', 'executive', 'union_rep', 'tenant_admin') },
+  'strategic-plans/:planId': { rule: only('coordinator', 'executive', 'union_rep', 'tenant_admin') },
+  'strategic-plans/:planId/steps/:step': { rule: only('coordinator', 'executive', 'union_rep', 'tenant_admin') },
+  'strategic-plans/:planId/print': { rule: only('coordinator', 'executive', 'union_rep', 'tenant_admin') },
   'api/v1/openapi.json': { rule: anyone },
   'api/v1/me': { rule: api((who) => (signedIn(who) ? 'allow' : 'login')) },
   'api/v1/units': { rule: api(everyMember) },
@@ -173,7 +179,7 @@ function routePaths(): string[] {
 
 interface Fixture {
   tenantA: string;
-  ids: Record<Target, { unitId: string; personId: string; accountId: string; runId: string; milestoneId: string; periodId: string }>;
+  ids: Record<Target, { unitId: string; personId: string; accountId: string; runId: string; milestoneId: string; periodId: string; planId: string }>;
   clients: Map<Who, Client>;
 }
 
@@ -237,10 +243,12 @@ describe('authorization matrix', () => {
       );
       return row!.id;
     };
+    const plan = async (tenantId: string, scopeUnitId: string) =>
+      (await createStrategicPlan({ database: db, actor: { kind: 'system', tenantId, purpose: 'test' }, input: { title: 'Strategisk plan', startYear: 2027, scopeUnitId } })).id;
     fx.ids = {
-      own: { unitId: ownUnit.id, personId: e.person.id, accountId: accountOf.get('employee')!, runId: await run(a.id), milestoneId: await milestone(a.id, ownUnit.id), periodId: await period(a.id, ownUnit.id) },
-      other: { unitId: otherUnit.id, personId: f.person.id, accountId: otherAccount, runId: await run(a.id), milestoneId: await milestone(a.id, otherUnit.id), periodId: await period(a.id, otherUnit.id) },
-      foreign: { unitId: rootB.id, personId: g.person.id, accountId: foreignAccount, runId: await run(b.id), milestoneId: await milestone(b.id, rootB.id), periodId: await period(b.id, rootB.id) },
+      own: { unitId: ownUnit.id, personId: e.person.id, accountId: accountOf.get('employee')!, runId: await run(a.id), milestoneId: await milestone(a.id, ownUnit.id), periodId: await period(a.id, ownUnit.id), planId: await plan(a.id, '') },
+      other: { unitId: otherUnit.id, personId: f.person.id, accountId: otherAccount, runId: await run(a.id), milestoneId: await milestone(a.id, otherUnit.id), periodId: await period(a.id, otherUnit.id), planId: await plan(a.id, otherUnit.id) },
+      foreign: { unitId: rootB.id, personId: g.person.id, accountId: foreignAccount, runId: await run(b.id), milestoneId: await milestone(b.id, rootB.id), periodId: await period(b.id, rootB.id), planId: await plan(b.id, '') },
     };
     fx.clients.set('anonymous', new Client(t.url));
     for (const [who, accountId] of accountOf) fx.clients.set(who, await signInAs(t, a.id, accountId));
@@ -255,7 +263,7 @@ describe('authorization matrix', () => {
   it('allows and denies every route for every role and target as documented', async () => {
     const mismatches: string[] = [];
     for (const [pattern, entry] of Object.entries(MATRIX)) {
-      const hasTarget = /:(unitId|personId|accountId|runId|milestoneId|periodId)/.test(pattern);
+      const hasTarget = /:(unitId|personId|accountId|runId|milestoneId|periodId|planId)/.test(pattern);
       const targets: Target[] = hasTarget ? ['own', 'other', 'foreign'] : ['own'];
       for (const target of targets) {
         const ids = fx.ids[target];
@@ -267,6 +275,8 @@ describe('authorization matrix', () => {
           .replace(':runId', ids.runId)
           .replace(':milestoneId', ids.milestoneId)
           .replace(':periodId', ids.periodId)
+          .replace(':planId', ids.planId)
+          .replace(':step', '5')
           .replace(':token', 'not-a-real-token')
           .replace(':format', 'csv')
           .replace('api/*', 'api/v1/not-here')

@@ -60,11 +60,14 @@ export interface PersonInput {
   givenName?: string;
   familyName?: string;
   employeeNumber?: string;
-  birthYear?: number;
+  /** null = no birth year recorded. */
+  birthYear?: number | null;
   email?: string;
   ftePercent?: number;
   styrk08?: string;
   positionTitle?: string;
+  startDate?: string;
+  endDate?: string | null;
 }
 
 export async function createPerson(database: Database, tenantId: string, input: PersonInput) {
@@ -72,7 +75,7 @@ export async function createPerson(database: Database, tenantId: string, input: 
   return database.withTenant(tenantId, async (tx) => {
     const [person] = await tx
       .insert(persons)
-      .values({ tenantId, givenName: input.givenName ?? `Kari${n}`, familyName: input.familyName ?? 'Nordmann', email: input.email ?? `person${n}@example.no`, birthYear: input.birthYear ?? 1980 })
+      .values({ tenantId, givenName: input.givenName ?? `Kari${n}`, familyName: input.familyName ?? 'Nordmann', email: input.email ?? `person${n}@example.no`, birthYear: input.birthYear === undefined ? 1980 : input.birthYear })
       .returning();
     const [employment] = await tx
       .insert(employments)
@@ -84,10 +87,33 @@ export async function createPerson(database: Database, tenantId: string, input: 
         positionTitle: input.positionTitle ?? 'Sjukepleiar',
         ftePercent: input.ftePercent ?? 100,
         styrk08: input.styrk08 ?? '2223',
-        startDate: '2020-01-01',
+        startDate: input.startDate ?? '2020-01-01',
+        endDate: input.endDate ?? null,
       })
       .returning();
     return { person: person!, employment: employment! };
+  });
+}
+
+/** Another employment for an existing person (e.g. an earlier, ended one). */
+export async function addEmploymentFor(database: Database, tenantId: string, personId: string, input: Omit<PersonInput, 'givenName' | 'familyName' | 'email' | 'birthYear'>) {
+  const n = next();
+  return database.withTenant(tenantId, async (tx) => {
+    const [employment] = await tx
+      .insert(employments)
+      .values({
+        tenantId,
+        personId,
+        unitId: input.unitId,
+        employeeNumber: input.employeeNumber ?? `E${n}`,
+        positionTitle: input.positionTitle ?? 'Sjukepleiar',
+        ftePercent: input.ftePercent ?? 100,
+        styrk08: input.styrk08 ?? '2223',
+        startDate: input.startDate ?? '2020-01-01',
+        endDate: input.endDate ?? null,
+      })
+      .returning();
+    return employment!;
   });
 }
 
