@@ -175,7 +175,7 @@ describe('roster (browser)', () => {
     await expectAccessible(leader, 'period published');
   });
 
-  it('an employee sees the published roster and downloads it as ICS', async () => {
+  it('an employee sees the published roster and downloads it as ICS and PDF', async () => {
     const page = pages.get('kari')!;
     await visit(page, `${periodUrl}/wishes`, 'own roster published');
     const shifts = await page.getByTestId('own-shifts').locator('li').count();
@@ -185,6 +185,8 @@ describe('roster (browser)', () => {
     assert.match(body, /^BEGIN:VCALENDAR\r\nVERSION:2\.0\r\n/);
     assert.equal(body.match(/BEGIN:VEVENT/g)?.length, shifts);
     assert.match(body, /DTSTART:\d{8}T\d{6}Z\r\n/);
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Last ned turnusen som PDF' }).click()]);
+    assert.equal((await readFile((await pdf.path())!)).subarray(0, 5).toString('latin1'), '%PDF-');
     // Refused submits answer 422/409 on purpose; anything else in the console is a fault.
     assert.deepEqual(problems.filter((p) => !/status of (422|409)/.test(p)), []);
     assert.ok(unitId);

@@ -24,6 +24,7 @@ import { publishRosterPeriod } from '../../core/roster/publish-roster-period.ts'
 import { lockRosterPeriod } from '../../core/roster/lock-roster-period.ts';
 import { exportRosterIcs } from '../../core/roster/export-roster-ics.ts';
 import { exportRosterXlsx } from '../../core/roster/export-roster-xlsx.ts';
+import { exportRosterPdf } from '../../core/roster/export-roster-pdf.ts';
 import ExcelJS from 'exceljs';
 import { listRosterRuleSets } from '../../core/roster/list-roster-rule-sets.ts';
 import { updateRosterRuleSet } from '../../core/roster/update-roster-rule-set.ts';
@@ -280,6 +281,13 @@ describe('roster use cases', () => {
     assert.equal(ics.body.match(/BEGIN:VEVENT/g)?.length ?? 0, kariShifts.filter(Boolean).length);
     await rejects(exportRosterIcs({ database: t.database, actor: kari, periodId, personId: olaId, host: 'test' }), 'FORBIDDEN');
     await rejects(exportRosterIcs({ database: t.database, actor: outsider, periodId, host: 'test' }), 'FORBIDDEN');
+    const pdf = await exportRosterPdf({ database: t.database, actor: kari, periodId, language: 'nn' });
+    assert.equal(pdf.body.subarray(0, 8).toString('latin1'), '%PDF-1.4');
+    assert.ok(pdf.body.includes(Buffer.from(`${kariShifts.filter(Boolean).length} vakter`, 'latin1')));
+    assert.ok(pdf.body.includes(Buffer.from('(Turnus for Kari Nordmann)', 'latin1')));
+    // The leader may print an employee's roster; a colleague may not.
+    assert.ok((await exportRosterPdf({ database: t.database, actor: leader, periodId, personId: olaId, language: 'nn' })).body.length > 0);
+    await rejects(exportRosterPdf({ database: t.database, actor: kari, periodId, personId: olaId, language: 'nn' }), 'FORBIDDEN');
     // Swaps after publication: refused ones name the rule; an accepted one waits for the leader,
     // who approves it after every rule is checked again; the grid then has the two cells exchanged.
     const published = await getRosterPeriod({ database: t.database, actor: leader, periodId });
