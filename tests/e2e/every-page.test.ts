@@ -6,14 +6,15 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext } from 'playwright-core';
 import routes from '../../app/routes.ts';
-import { importRuns } from '../../db/schema/index.ts';
+import { importRuns, rosterPeriods, rosterWishes } from '../../db/schema/index.ts';
+import { DEFAULT_RULES, DEFAULT_SHIFT_TYPES, defaultStaffing } from '../../core/roster/roster.rules.ts';
 import { startSession } from '../../core/auth/start-session.ts';
 import { expectAccessible, launchBrowser, watchPage } from '../support/browser.ts';
 import { startTestApp, type TestApp } from '../support/server.ts';
 import { createAccount, createPerson, createTenant, createUnit, makeLeader } from '../support/factories.ts';
 
 /** Route patterns that are not pages (resource routes, redirects, downloads, the API). */
-const NOT_PAGES = new Set(['language', 'logout', 'me', 'auth/oidc/start', 'auth/oidc/callback', 'people/:personId/export', 'admin/import/template/:format', 'admin/audit/export', 'api/*', '*']);
+const NOT_PAGES = new Set(['language', 'logout', 'me', 'auth/oidc/start', 'auth/oidc/callback', 'people/:personId/export', 'admin/import/template/:format', 'admin/audit/export', 'roster/periods/:periodId/ics', 'roster/periods/:periodId/pdf', 'roster/periods/:periodId/xlsx', 'api/*', '*']);
 const PUBLIC_PAGES = ['/', '/login', '/password/forgot', '/password/reset/not-a-real-token'];
 
 function pagePatterns(): string[] {
@@ -42,7 +43,27 @@ describe('every page (browser, axe)', () => {
     const [run] = await db.withTenant(tenant.id, (tx) =>
       tx.insert(importRuns).values({ tenantId: tenant.id, createdBy: account.id, fileName: 'hr.csv', fileType: 'csv', file: Buffer.from('x'), status: 'uploaded', summary: { headers: ['Tilsettnummer'], rowCount: 1 } }).returning(),
     );
-    Object.assign(ids, { unitId: unit.id, personId: colleague.person.id, accountId: account.id, runId: run!.id });
+    // A two-week roster period of the unit (Ingrid leads it and works there), with a few shifts and a wish.
+    const [period] = await db.withTenant(tenant.id, (tx) =>
+      tx
+        .insert(rosterPeriods)
+        .values({
+          tenantId: tenant.id,
+          unitId: unit.id,
+          name: 'Vårturnus',
+          startDate: '2030-03-04',
+          weeks: 2,
+          wishDeadline: '2030-02-01',
+          rules: { ...DEFAULT_RULES },
+          shiftTypes: DEFAULT_SHIFT_TYPES,
+          staffing: defaultStaffing(),
+          unavailability: { [colleague.person.id]: [3] },
+          roster: { [me.person.id]: ['D', 'D', null, 'A', null, null, null, 'N', null, null, 'D', 'D', null, null], [colleague.person.id]: ['A', null, null, null, 'D', 'D', null, null, 'A', 'A', null, null, null, null] },
+        })
+        .returning(),
+    );
+    await db.withTenant(tenant.id, (tx) => tx.insert(rosterWishes).values({ tenantId: tenant.id, periodId: period!.id, personId: me.person.id, wishes: [{ day: 2, kind: 'dayoff', shift: null, weight: 4 }, { day: 3, kind: 'shift', shift: 'A', weight: 2 }] }));
+    Object.assign(ids, { unitId: unit.id, personId: colleague.person.id, accountId: account.id, runId: run!.id, periodId: period!.id });
     const session = await db.withPlatform((tx) => startSession(tx, { tenantId: tenant.id, accountId: account.id, now: new Date(), absoluteMinutes: 120 }));
     signedIn = await browser.newContext({ baseURL: t.url, locale: 'nn-NO' });
     await signedIn.addCookies([{ name: 'rytme_session', value: session.token, url: t.url }]);
@@ -72,7 +93,7 @@ describe('every page (browser, axe)', () => {
   it('signed-in pages pass in nynorsk', async () => {
     const paths = pagePatterns()
       .filter((p) => !PUBLIC_PAGES.includes(p === '/' ? '/' : `/${p}`) || p === '/')
-      .map((p) => (p === '/' ? '/' : `/${p}`).replace(':unitId', ids.unitId!).replace(':personId', ids.personId!).replace(':accountId', ids.accountId!).replace(':runId', ids.runId!).replace(':token', 'x'));
+      .map((p) => (p === '/' ? '/' : `/${p}`).replace(':unitId', ids.unitId!).replace(':personId', ids.personId!).replace(':accountId', ids.accountId!).replace(':runId', ids.runId!).replace(':periodId', ids.periodId!).replace(':token', 'x'));
     assert.ok(paths.length >= 20, `pages found: ${paths.length}`);
     for (const path of paths) {
       if (path === '/login' || path.startsWith('/password/')) continue; // signed-in users are sent on; checked anonymously below
@@ -91,7 +112,7 @@ describe('every page (browser, axe)', () => {
   it('key signed-in pages pass in bokmål and English', async () => {
     for (const language of ['nb', 'en'] as const) {
       await signedIn.addCookies([{ name: 'rytme_lang', value: language, url: t.url }]);
-      for (const path of ['/org', `/org/units/${ids.unitId}`, `/people/${ids.personId}`, '/admin', '/admin/import']) await check(signedIn, path, language);
+      for (const path of ['/org', `/org/units/${ids.unitId}`, `/people/${ids.personId}`, '/admin', '/admin/import', '/roster', `/roster/periods/${ids.periodId}`, `/roster/periods/${ids.periodId}/grid`, `/roster/periods/${ids.periodId}/wishes`]) await check(signedIn, path, language);
     }
     await signedIn.addCookies([{ name: 'rytme_lang', value: 'nn', url: t.url }]);
   });
