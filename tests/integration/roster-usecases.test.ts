@@ -28,6 +28,7 @@ import { exportRosterPdf } from '../../core/roster/export-roster-pdf.ts';
 import ExcelJS from 'exceljs';
 import { listRosterRuleSets } from '../../core/roster/list-roster-rule-sets.ts';
 import { updateRosterRuleSet } from '../../core/roster/update-roster-rule-set.ts';
+import { copyRosterRuleSet } from '../../core/roster/copy-roster-rule-set.ts';
 import { listRosterPeriods } from '../../core/roster/list-roster-periods.ts';
 import { proposeRosterSwap } from '../../core/roster/propose-roster-swap.ts';
 import { decideRosterSwap } from '../../core/roster/decide-roster-swap.ts';
@@ -344,6 +345,13 @@ describe('roster use cases', () => {
     await rejects(updateRosterRuleSet({ database: t.database, actor: coordinator, ruleSetId: set.id, input: { version: set.version, name: set.name, rules: { ...set.rules, dailyRestMinutes: 300 } } }), 'VALIDATION', 'roster.errors.dailyRestMin');
     const updated = await updateRosterRuleSet({ database: t.database, actor: coordinator, ruleSetId: set.id, input: { version: set.version, name: 'Lokal avtale', rules: { ...set.rules, maxConsecutiveWorkDays: 6 } } });
     assert.equal(updated.version, set.version + 1);
+    await rejects(copyRosterRuleSet({ database: t.database, actor: leader, ruleSetId: set.id, language: 'nn' }), 'FORBIDDEN');
+    const copy = await copyRosterRuleSet({ database: t.database, actor: coordinator, ruleSetId: set.id, language: 'nn' });
+    const after = await listRosterRuleSets({ database: t.database, actor: coordinator });
+    assert.deepEqual(after.sets.map((s) => s.name), ['Lokal avtale', 'Kopi av Lokal avtale']);
+    assert.equal(after.sets.find((s) => s.id === copy.id)!.rules.maxConsecutiveWorkDays, 6);
+    // Periods already created keep the rules they copied.
+    assert.equal((await getRosterPeriod({ database: t.database, actor: leader, periodId })).rules.maxConsecutiveWorkDays, 5);
     const actions = await t.database.withTenant(tenantId, (tx) => queryRows<{ action: string }>(tx, sql`select distinct action from audit_log where action like 'roster.%' order by action`));
     const names = actions.map((a) => a.action);
     // The leader read the period many times in this file: the read is audited once per 15 minutes.
