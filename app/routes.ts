@@ -62,6 +62,7 @@ export default [
   route('roster/periods/:periodId/grid', 'routes/roster.periods.$periodId.grid.tsx'),
   route('roster/periods/:periodId/wishes', 'routes/roster.periods.$periodId.wishes.tsx'),
   route('roster/periods/:periodId/ics', 'routes/roster.periods.$periodId.ics.ts'),
+  route('roster/periods/:periodId/pdf', 'routes/roster.periods.$periodId.pdf.ts'),
   route('roster/periods/:periodId/xlsx', 'routes/roster.periods.$periodId.xlsx.ts'),
   // --- end roster ---
 

@@ -25,6 +25,7 @@ import { ProgressBar } from '../components/progress-bar.tsx';
 import { IssueList, IssueText } from '../components/roster-issue.tsx';
 import { RuleList } from '../components/roster-rules.tsx';
 import { SwapList } from '../components/roster-swaps.tsx';
+import { CoverChart } from '../components/roster-cover-chart.tsx';
 import '../styles/org.css';
 import '../styles/roster.css';
 
@@ -201,6 +202,9 @@ export default function RosterPeriodPage({ loaderData: d }: Route.ComponentProps
           <Heading level={2} data-size="md" id="issues-heading">
             {t('roster.issues.title')}
           </Heading>
+          <div className="roster-grid-wrap" tabIndex={0} role="region" aria-label={t('roster.chart.title')}>
+            <CoverChart grid={d.grid} staffing={d.staffing} shiftTypes={d.shiftTypes} days={d.days} />
+          </div>
           {hard.length ? (
             <Alert data-color="danger">
               <Heading level={3} data-size="xs">

@@ -92,6 +92,11 @@ export default function RosterWishesPage({ loaderData: d }: Route.ComponentProps
               {t('roster.wishes.downloadIcs')}
             </a>
           </Paragraph>
+          <Paragraph>
+            <a href={`/roster/periods/${p.id}/pdf`} download>
+              {t('roster.pdf.download')}
+            </a>
+          </Paragraph>
           {d.swapped ? (
             <Alert data-color="success" role="status">
               {t('roster.swaps.proposed')}

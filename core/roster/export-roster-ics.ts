@@ -3,11 +3,9 @@
 import { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import { appendAudit } from '../../db/repositories/audit.repository.ts';
-import { findPeriod } from '../../db/repositories/roster.repository.ts';
 import { actorLabel, type Actor } from '../shared/actor.ts';
-import { AppError, AppErrorCode, notFound } from '../shared/app-error.ts';
-import { can, authorize } from '../shared/policy.ts';
-import { loadContext, periodGrid, periodResource, periodStatus } from './roster-period.ts';
+import { notFound } from '../shared/app-error.ts';
+import { loadPublishedRow } from './roster-period.ts';
 import { buildRosterIcs } from './roster.ics.ts';
 
 export interface ExportRosterIcsOptions {
@@ -27,16 +25,7 @@ export async function exportRosterIcs({ database, actor, periodId, personId, hos
   const subject = personId ?? own;
   if (!subject || !z.uuid().safeParse(subject).success) throw notFound();
   return database.withTenant(actor.tenantId, async (tx) => {
-    const period = await findPeriod(tx, periodId);
-    if (!period) throw notFound();
-    const resource = periodResource(actor, period, subject);
-    if (!can(actor, 'roster.manage', resource)) authorize(actor, 'roster.wish', resource);
-    const status = periodStatus(period);
-    if (status !== 'published' && status !== 'locked') throw new AppError(AppErrorCode.CONFLICT, { messageKey: 'roster.errors.notPublished' });
-    const { ctx } = await loadContext(tx, period);
-    const me = ctx.employees.find((e) => e.personId === subject);
-    if (!me) throw notFound();
-    const shifts = periodGrid(period, ctx)[subject]!;
+    const { period, ctx, shifts } = await loadPublishedRow(tx, actor, periodId, subject);
     await appendAudit(tx, { tenantId: actor.tenantId, actor: actorLabel(actor), action: 'roster.export.ics', subjectType: 'roster_period', subjectId: periodId, requestId, details: { personId: subject } });
     const body = buildRosterIcs({ periodId, personId: subject, calendarName: `${period.name} – ${period.unitName}`, location: period.unitName, startDate: period.startDate, shiftTypes: ctx.shiftTypes, shifts, now, host });
     return { fileName: `turnus-${period.startDate}.ics`, body };

@@ -1,14 +1,18 @@
 // The leader asks for a roster: the period is marked queued and a solve job is sent (after
-// the transaction has committed). Only while the roster is editable and no solve is running.
+// the transaction has committed). Only while the roster is editable and no solve is running
+// (one queued or running for longer than the job may live counts as lost).
 import { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import { appendAudit } from '../../db/repositories/audit.repository.ts';
-import { findPeriod, lockPeriod, setSolveState } from '../../db/repositories/roster.repository.ts';
+import { findPeriod, lockPeriod, queueSolve } from '../../db/repositories/roster.repository.ts';
 import { actorLabel, type Actor } from '../shared/actor.ts';
 import { AppError, AppErrorCode, notFound } from '../shared/app-error.ts';
 import { authorize } from '../shared/policy.ts';
 import { loadContext, periodResource, periodStatus } from './roster-period.ts';
 import { isEditable, parseRosterInput } from './roster.rules.ts';
+
+/** A solve queued or running longer than the job's expiry (15 min) is treated as lost. */
+export const STALE_SOLVE_MS = 15 * 60_000;
 
 export const ZRequestRosterSolveSchema = z.object({ seconds: z.coerce.number().int().min(1).max(300) });
 
@@ -33,7 +37,7 @@ export async function requestRosterSolve({ database, actor, periodId, input, enq
     if (!isEditable(periodStatus(period))) throw new AppError(AppErrorCode.CONFLICT, { messageKey: 'roster.errors.notEditable' });
     const { ctx } = await loadContext(tx, period);
     if (ctx.employees.length === 0) throw new AppError(AppErrorCode.CONFLICT, { messageKey: 'roster.errors.noEmployees' });
-    const moved = await setSolveState(tx, periodId, { solveStatus: 'queued', solveFraction: 0, solveObjective: null, solveSummary: null, solveStartedAt: null, solveFinishedAt: null }, ['idle', 'done', 'failed']);
+    const moved = await queueSolve(tx, periodId, new Date(Date.now() - STALE_SOLVE_MS));
     if (!moved) throw new AppError(AppErrorCode.CONFLICT, { messageKey: 'roster.errors.solveRunning' });
     await appendAudit(tx, { tenantId: actor.tenantId, actor: actorLabel(actor), action: 'roster.solve.request', subjectType: 'roster_period', subjectId: periodId, requestId, details: { seconds: values.seconds } });
     return values;

@@ -2,7 +2,9 @@
 // validator's context from the unit's employees, the policy resource of a period, the
 // tenant's default rule set (created on first use), and "today" in Norway.
 import type { Tx } from '../../db/client.ts';
-import { insertRuleSet, listRuleSets, listUnitEmployees, type RosterPeriodRow, type RosterRuleSetRow } from '../../db/repositories/roster.repository.ts';
+import { findPeriod, insertRuleSet, listRuleSets, listUnitEmployees, type RosterPeriodRow, type RosterRuleSetRow } from '../../db/repositories/roster.repository.ts';
+import { AppError, AppErrorCode, notFound } from '../shared/app-error.ts';
+import { authorize, can } from '../shared/policy.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { Resource } from '../shared/policy.ts';
 import {
@@ -80,4 +82,21 @@ export async function defaultRuleSet(tx: Tx, tenantId: string): Promise<RosterRu
 /** Today's date in Norway (Europe/Oslo), as YYYY-MM-DD. */
 export function osloToday(now: Date = new Date()): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/**
+ * One employee's published roster, for the personal exports (ICS, PDF): the employee
+ * themselves, or a leader of the unit for one of its employees. Only published or locked.
+ */
+export async function loadPublishedRow(tx: Tx, actor: Actor, periodId: string, personId: string) {
+  const period = await findPeriod(tx, periodId);
+  if (!period) throw notFound();
+  const resource = periodResource(actor, period, personId);
+  if (!can(actor, 'roster.manage', resource)) authorize(actor, 'roster.wish', resource);
+  const status = periodStatus(period);
+  if (status !== 'published' && status !== 'locked') throw new AppError(AppErrorCode.CONFLICT, { messageKey: 'roster.errors.notPublished' });
+  const { ctx } = await loadContext(tx, period);
+  const employee = ctx.employees.find((e) => e.personId === personId);
+  if (!employee) throw notFound();
+  return { period, ctx, employee, shifts: periodGrid(period, ctx)[personId]! };
 }

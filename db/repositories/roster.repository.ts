@@ -112,6 +112,19 @@ export async function updatePeriod(tx: Tx, id: string, version: number, values: 
   return rows[0] ?? null;
 }
 
+/**
+ * Mark a period queued for solving unless a solve is under way. A queued or running solve older
+ * than `staleBefore` (the job expired, or no instance runs workers) no longer blocks a new one.
+ */
+export async function queueSolve(tx: Tx, id: string, staleBefore: Date): Promise<boolean> {
+  const rows = await tx
+    .update(rosterPeriods)
+    .set({ solveStatus: 'queued', solveFraction: 0, solveObjective: null, solveSummary: null, solveStartedAt: new Date(), solveFinishedAt: null })
+    .where(and(eq(rosterPeriods.id, id), or(inArray(rosterPeriods.solveStatus, ['idle', 'done', 'failed']), sql`${rosterPeriods.solveStartedAt} < ${staleBefore}`)))
+    .returning({ id: rosterPeriods.id });
+  return rows.length > 0;
+}
+
 /** Solver state and progress: not an edit, so the version stays (a leader's open form stays valid). */
 export async function setSolveState(
   tx: Tx,

@@ -6,7 +6,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext } from 'playwright-core';
 import routes from '../../app/routes.ts';
-import { importRuns } from '../../db/schema/index.ts';
+import { importRuns, rosterPeriods, rosterWishes } from '../../db/schema/index.ts';
+import { DEFAULT_RULES, DEFAULT_SHIFT_TYPES, defaultStaffing } from '../../core/roster/roster.rules.ts';
 import { startSession } from '../../core/auth/start-session.ts';
 import { createMilestone } from '../../core/annual-wheel/create-milestone.ts';
 import { createStrategicPlan } from '../../core/strategic-plan/create-strategic-plan.ts';
@@ -19,10 +20,13 @@ import { createAccount, createPerson, createTenant, createUnit, makeLeader } fro
 const NOT_PAGES = new Set(['language', 'logout', 'me', 'auth/oidc/start', 'auth/oidc/callback', 'people/:personId/export', 'admin/import/template/:format', 'admin/audit/export', 'wheel/feed/:token', 'api/*', '*']);
 const PUBLIC_PAGES = ['/', '/login', '/password/forgot', '/password/reset/not-a-real-token'];
 
+/** The roster module's downloads (resource routes, not pages). */
+const ROSTER_DOWNLOADS = new Set(['roster/periods/:periodId/ics', 'roster/periods/:periodId/pdf', 'roster/periods/:periodId/xlsx']);
+
 function pagePatterns(): string[] {
   return (routes as Array<{ path?: string; index?: boolean }>)
     .map((r) => (r.index ? '/' : r.path ?? ''))
-    .filter((p) => !NOT_PAGES.has(p) && !p.startsWith('api/'));
+    .filter((p) => !NOT_PAGES.has(p) && !ROSTER_DOWNLOADS.has(p) && !p.startsWith('api/'));
 }
 
 describe('every page (browser, axe)', () => {
@@ -42,6 +46,27 @@ describe('every page (browser, axe)', () => {
     await makeLeader(db, tenant.id, unit.id, me.person.id);
     const colleague = await createPerson(db, tenant.id, { unitId: unit.id, givenName: 'Kari', familyName: 'Kollega' });
     const account = await createAccount(db, tenant.id, { personId: me.person.id, roles: ['tenant_admin', 'coordinator', 'platform_admin'], displayName: 'Ingrid Leiar' });
+    // A two-week roster period of the unit (Ingrid leads it and works there), with a few shifts and a wish.
+    const [period] = await db.withTenant(tenant.id, (tx) =>
+      tx
+        .insert(rosterPeriods)
+        .values({
+          tenantId: tenant.id,
+          unitId: unit.id,
+          name: 'Vårturnus',
+          startDate: '2030-03-04',
+          weeks: 2,
+          wishDeadline: '2030-02-01',
+          rules: { ...DEFAULT_RULES },
+          shiftTypes: DEFAULT_SHIFT_TYPES,
+          staffing: defaultStaffing(),
+          unavailability: { [colleague.person.id]: [3] },
+          roster: { [me.person.id]: ['D', 'D', null, 'A', null, null, null, 'N', null, null, 'D', 'D', null, null], [colleague.person.id]: ['A', null, null, null, 'D', 'D', null, null, 'A', 'A', null, null, null, null] },
+        })
+        .returning(),
+    );
+    await db.withTenant(tenant.id, (tx) => tx.insert(rosterWishes).values({ tenantId: tenant.id, periodId: period!.id, personId: me.person.id, wishes: [{ day: 2, kind: 'dayoff', shift: null, weight: 4 }, { day: 3, kind: 'shift', shift: 'A', weight: 2 }] }));
+    ids.periodId = period!.id;
     const [run] = await db.withTenant(tenant.id, (tx) =>
       tx.insert(importRuns).values({ tenantId: tenant.id, createdBy: account.id, fileName: 'hr.csv', fileType: 'csv', file: Buffer.from('x'), status: 'uploaded', summary: { headers: ['Tilsettnummer'], rowCount: 1 } }).returning(),
     );
@@ -89,7 +114,7 @@ describe('every page (browser, axe)', () => {
     assert.ok(paths.length >= 20, `pages found: ${paths.length}`);
     for (const path of paths) {
       if (path === '/login' || path.startsWith('/password/')) continue; // signed-in users are sent on; checked anonymously below
-      await check(signedIn, path, 'nn');
+      await check(signedIn, path.replace(':periodId', ids.periodId!), 'nn');
     }
   });
 
@@ -105,6 +130,14 @@ describe('every page (browser, axe)', () => {
     for (const language of ['nb', 'en'] as const) {
       await signedIn.addCookies([{ name: 'rytme_lang', value: language, url: t.url }]);
       for (const path of ['/org', `/org/units/${ids.unitId}`, `/people/${ids.personId}`, '/admin', '/admin/import', '/wheel', `/wheel/milestones/${ids.milestoneId}`, '/wheel/board', '/maturity', '/maturity/checklist', '/maturity/survey', '/strategic-plans', `/strategic-plans/${ids.planId}/steps/5`]) await check(signedIn, path, language);
+    }
+    await signedIn.addCookies([{ name: 'rytme_lang', value: 'nn', url: t.url }]);
+  });
+
+  it('roster pages pass in bokmål and English', async () => {
+    for (const language of ['nb', 'en'] as const) {
+      await signedIn.addCookies([{ name: 'rytme_lang', value: language, url: t.url }]);
+      for (const path of ['/roster', '/roster/rules', `/roster/periods/${ids.periodId}`, `/roster/periods/${ids.periodId}/grid`, `/roster/periods/${ids.periodId}/setup`, `/roster/periods/${ids.periodId}/wishes`]) await check(signedIn, path, language);
     }
     await signedIn.addCookies([{ name: 'rytme_lang', value: 'nn', url: t.url }]);
   });

@@ -150,7 +150,8 @@ describe('roster (browser)', () => {
   it('the leader submits, the union representative approves, the leader publishes', async () => {
     const leader = pages.get('leader')!;
     await visit(leader, periodUrl, 'period before submit');
-    assert.match((await leader.locator('#issues-heading + *').textContent()) ?? '', /Turnusen held alle reglane/);
+    assert.equal(await leader.getByText('Turnusen held alle reglane.').count(), 1);
+    assert.equal(await leader.getByRole('img', { name: /Bemanning per vakt og dag/ }).count(), 1, 'the staffing chart');
     await leader.getByRole('button', { name: 'Send til godkjenning' }).click();
     await leader.getByRole('status').filter({ hasText: 'Turnusen er sendt til godkjenning.' }).waitFor();
     assert.equal(await leader.getByTestId('roster-status').textContent(), 'Sendt til godkjenning');
@@ -175,7 +176,7 @@ describe('roster (browser)', () => {
     await expectAccessible(leader, 'period published');
   });
 
-  it('an employee sees the published roster and downloads it as ICS', async () => {
+  it('an employee sees the published roster and downloads it as ICS and PDF', async () => {
     const page = pages.get('kari')!;
     await visit(page, `${periodUrl}/wishes`, 'own roster published');
     const shifts = await page.getByTestId('own-shifts').locator('li').count();
@@ -185,6 +186,8 @@ describe('roster (browser)', () => {
     assert.match(body, /^BEGIN:VCALENDAR\r\nVERSION:2\.0\r\n/);
     assert.equal(body.match(/BEGIN:VEVENT/g)?.length, shifts);
     assert.match(body, /DTSTART:\d{8}T\d{6}Z\r\n/);
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Last ned turnusen som PDF' }).click()]);
+    assert.equal((await readFile((await pdf.path())!)).subarray(0, 5).toString('latin1'), '%PDF-');
     // Refused submits answer 422/409 on purpose; anything else in the console is a fault.
     assert.deepEqual(problems.filter((p) => !/status of (422|409)/.test(p)), []);
     assert.ok(unitId);

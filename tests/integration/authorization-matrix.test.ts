@@ -141,6 +141,7 @@ const MATRIX: Record<string, Entry> = {
   'roster/periods/:periodId/wishes': { rule: rosterWish },
   // A submitted roster is not published yet: past the policy, the download answers 409.
   'roster/periods/:periodId/ics': { rule: rosterWish },
+  'roster/periods/:periodId/pdf': { rule: rosterWish },
   // The fixture periods have no roster yet: past the policy, the spreadsheet answers 409.
   'roster/periods/:periodId/xlsx': { rule: rosterRead },
   // Strategic plan: coordinators and tenant admins edit; executives and union reps read (step 5 = the analysis).

@@ -24,9 +24,11 @@ import { publishRosterPeriod } from '../../core/roster/publish-roster-period.ts'
 import { lockRosterPeriod } from '../../core/roster/lock-roster-period.ts';
 import { exportRosterIcs } from '../../core/roster/export-roster-ics.ts';
 import { exportRosterXlsx } from '../../core/roster/export-roster-xlsx.ts';
+import { exportRosterPdf } from '../../core/roster/export-roster-pdf.ts';
 import ExcelJS from 'exceljs';
 import { listRosterRuleSets } from '../../core/roster/list-roster-rule-sets.ts';
 import { updateRosterRuleSet } from '../../core/roster/update-roster-rule-set.ts';
+import { copyRosterRuleSet } from '../../core/roster/copy-roster-rule-set.ts';
 import { listRosterPeriods } from '../../core/roster/list-roster-periods.ts';
 import { proposeRosterSwap } from '../../core/roster/propose-roster-swap.ts';
 import { decideRosterSwap } from '../../core/roster/decide-roster-swap.ts';
@@ -167,6 +169,10 @@ describe('roster use cases', () => {
     await requestRosterSolve({ database: t.database, actor: leader, periodId, input: { seconds: 2 }, enqueue: async (j) => sent.push(j) });
     assert.deepEqual(sent, [{ periodId, seconds: 2 }]);
     await rejects(requestRosterSolve({ database: t.database, actor: leader, periodId, input: { seconds: 2 }, enqueue: async (j) => sent.push(j) }), 'CONFLICT', 'roster.errors.solveRunning');
+    // A queued solve whose job was lost (older than the job's expiry) does not block a new request.
+    await t.database.withTenant(tenantId, (tx) => tx.execute(sql`update roster_periods set solve_started_at = now() - interval '16 minutes' where id = ${periodId}`));
+    await requestRosterSolve({ database: t.database, actor: leader, periodId, input: { seconds: 2 }, enqueue: async (j) => sent.push(j) });
+    assert.equal(sent.length, 2);
     const result = await solveRosterPeriod({ database: t.database, actor: { kind: 'system', tenantId, purpose: 'test' }, periodId, seconds: 60, iterations: 150_000, workers: 1, onBehalfOf: leader.accountId });
     assert.equal(result.status, 'done');
     const view = await getRosterPeriod({ database: t.database, actor: leader, periodId, today: TODAY });
@@ -280,6 +286,13 @@ describe('roster use cases', () => {
     assert.equal(ics.body.match(/BEGIN:VEVENT/g)?.length ?? 0, kariShifts.filter(Boolean).length);
     await rejects(exportRosterIcs({ database: t.database, actor: kari, periodId, personId: olaId, host: 'test' }), 'FORBIDDEN');
     await rejects(exportRosterIcs({ database: t.database, actor: outsider, periodId, host: 'test' }), 'FORBIDDEN');
+    const pdf = await exportRosterPdf({ database: t.database, actor: kari, periodId, language: 'nn' });
+    assert.equal(pdf.body.subarray(0, 8).toString('latin1'), '%PDF-1.4');
+    assert.ok(pdf.body.includes(Buffer.from(`${kariShifts.filter(Boolean).length} vakter`, 'latin1')));
+    assert.ok(pdf.body.includes(Buffer.from('(Turnus for Kari Nordmann)', 'latin1')));
+    // The leader may print an employee's roster; a colleague may not.
+    assert.ok((await exportRosterPdf({ database: t.database, actor: leader, periodId, personId: olaId, language: 'nn' })).body.length > 0);
+    await rejects(exportRosterPdf({ database: t.database, actor: kari, periodId, personId: olaId, language: 'nn' }), 'FORBIDDEN');
     // Swaps after publication: refused ones name the rule; an accepted one waits for the leader,
     // who approves it after every rule is checked again; the grid then has the two cells exchanged.
     const published = await getRosterPeriod({ database: t.database, actor: leader, periodId });
@@ -332,6 +345,13 @@ describe('roster use cases', () => {
     await rejects(updateRosterRuleSet({ database: t.database, actor: coordinator, ruleSetId: set.id, input: { version: set.version, name: set.name, rules: { ...set.rules, dailyRestMinutes: 300 } } }), 'VALIDATION', 'roster.errors.dailyRestMin');
     const updated = await updateRosterRuleSet({ database: t.database, actor: coordinator, ruleSetId: set.id, input: { version: set.version, name: 'Lokal avtale', rules: { ...set.rules, maxConsecutiveWorkDays: 6 } } });
     assert.equal(updated.version, set.version + 1);
+    await rejects(copyRosterRuleSet({ database: t.database, actor: leader, ruleSetId: set.id, language: 'nn' }), 'FORBIDDEN');
+    const copy = await copyRosterRuleSet({ database: t.database, actor: coordinator, ruleSetId: set.id, language: 'nn' });
+    const after = await listRosterRuleSets({ database: t.database, actor: coordinator });
+    assert.deepEqual(after.sets.map((s) => s.name), ['Lokal avtale', 'Kopi av Lokal avtale']);
+    assert.equal(after.sets.find((s) => s.id === copy.id)!.rules.maxConsecutiveWorkDays, 6);
+    // Periods already created keep the rules they copied.
+    assert.equal((await getRosterPeriod({ database: t.database, actor: leader, periodId })).rules.maxConsecutiveWorkDays, 5);
     const actions = await t.database.withTenant(tenantId, (tx) => queryRows<{ action: string }>(tx, sql`select distinct action from audit_log where action like 'roster.%' order by action`));
     const names = actions.map((a) => a.action);
     // The leader read the period many times in this file: the read is audited once per 15 minutes.
