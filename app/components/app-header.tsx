@@ -9,7 +9,7 @@ interface HeaderData {
   language: string;
   user: { displayName: string; personId: string | null } | null;
   tenant: { name: string; slug: string } | null;
-  nav: { org: boolean; roster: boolean; admin: boolean; platform: boolean; wheel: boolean; maturity: string | null };
+  nav: { org: boolean; roster: boolean; admin: boolean; platform: boolean; wheel: boolean; maturity: string | null; strategicPlan: boolean };
   unreadNotifications: number;
 }
 
