@@ -21,18 +21,24 @@ import enAdmin from './en/admin.json' with { type: 'json' };
 import nnWheel from './nn/wheel.json' with { type: 'json' };
 import nbWheel from './nb/wheel.json' with { type: 'json' };
 import enWheel from './en/wheel.json' with { type: 'json' };
+import nnMeasures from './nn/measures.json' with { type: 'json' };
+import nbMeasures from './nb/measures.json' with { type: 'json' };
+import enMeasures from './en/measures.json' with { type: 'json' };
+import nnMapping from './nn/mapping.json' with { type: 'json' };
+import nbMapping from './nb/mapping.json' with { type: 'json' };
+import enMapping from './en/mapping.json' with { type: 'json' };
 
 export const LANGUAGES = ['nn', 'nb', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'nn';
 
-const nn = { common: nnCommon, errors: nnErrors, auth: nnAuth, org: nnOrg, import: nnImport, admin: nnAdmin, wheel: nnWheel };
+const nn = { common: nnCommon, errors: nnErrors, auth: nnAuth, org: nnOrg, import: nnImport, admin: nnAdmin, wheel: nnWheel, measures: nnMeasures, mapping: nnMapping };
 type Catalogue = typeof nn;
 
 export const catalogues: Record<Language, Catalogue> = {
   nn,
-  nb: { common: nbCommon, errors: nbErrors, auth: nbAuth, org: nbOrg, import: nbImport, admin: nbAdmin, wheel: nbWheel },
-  en: { common: enCommon, errors: enErrors, auth: enAuth, org: enOrg, import: enImport, admin: enAdmin, wheel: enWheel },
+  nb: { common: nbCommon, errors: nbErrors, auth: nbAuth, org: nbOrg, import: nbImport, admin: nbAdmin, wheel: nbWheel, measures: nbMeasures, mapping: nbMapping },
+  en: { common: enCommon, errors: enErrors, auth: enAuth, org: enOrg, import: enImport, admin: enAdmin, wheel: enWheel, measures: enMeasures, mapping: enMapping },
 };
 
 type Leaves<T, P extends string = ''> = {

@@ -5,3 +5,4 @@ export * from './audit.ts';
 export * from './messaging.ts';
 export * from './imports.ts';
 export * from './wheel.ts';
+export * from './mapping.ts';
