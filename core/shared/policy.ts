@@ -17,6 +17,16 @@ export type Action =
   | 'wheel.write' // cycles, milestones, templates
   | 'wheel.status' // mark a unit's status on a milestone (resource: the unit's path)
   | 'wheel.log' // the log of reminders sent
+  // needs mapping
+  | 'mapping.read' // the competence-area list, units' basis for "why", the offers list
+  | 'mapping.vocabulary' // create, rename, merge, archive, approve competence areas
+  | 'mapping.propose' // propose a new competence area from a form
+  | 'mapping.form.read' // a submitted or approved form (resource: the unit's path)
+  | 'mapping.form.readDraft' // a draft or returned form (resource: the unit's path)
+  | 'mapping.form.edit' // start, roll over, fill and submit a unit's form (resource: the unit's path)
+  | 'mapping.form.decide' // return a form with a comment, or approve it
+  | 'mapping.overview' // every form of a cycle by status
+  | 'mapping.unit.write' // a unit's basis entries and offers (resource: the unit's path)
   // administration
   | 'import.run' // upload, preview and commit HR imports
   | 'account.manage' // accounts, roles, disabling
@@ -51,6 +61,12 @@ function has(actor: Actor, role: Role): boolean {
 
 function hasAny(actor: Actor, roles: readonly Role[]): boolean {
   return roles.some((r) => has(actor, r));
+}
+
+/** The actor is employed in the resource's unit or a unit below it. */
+function memberOfAny(actor: Actor, resource: Resource): boolean {
+  if (actor.kind !== 'account' || !resource.unitPaths) return false;
+  return actor.ownUnitPaths.some((own) => pathWithin(own, resource.unitPaths ?? []));
 }
 
 function leadsAny(actor: Actor, resource: Resource): boolean {
@@ -92,6 +108,23 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
     case 'wheel.log':
       return hasAny(actor, ['coordinator', 'tenant_admin']);
     case 'wheel.status':
+      return hasAny(actor, ['coordinator', 'tenant_admin']) || leadsAny(actor, resource);
+    case 'mapping.read':
+      return actor.roles.size > 0;
+    case 'mapping.vocabulary':
+    case 'mapping.form.decide':
+      return hasAny(actor, ['coordinator', 'tenant_admin']);
+    case 'mapping.propose':
+      return hasAny(actor, ['coordinator', 'tenant_admin']) || actor.leaderUnitPaths.length > 0;
+    case 'mapping.form.read':
+      return hasAny(actor, TENANT_WIDE_READERS) || leadsAny(actor, resource) || memberOfAny(actor, resource);
+    case 'mapping.form.readDraft':
+      return hasAny(actor, ['coordinator', 'tenant_admin']) || leadsAny(actor, resource);
+    case 'mapping.form.edit':
+      return leadsAny(actor, resource);
+    case 'mapping.overview':
+      return hasAny(actor, TENANT_WIDE_READERS);
+    case 'mapping.unit.write':
       return hasAny(actor, ['coordinator', 'tenant_admin']) || leadsAny(actor, resource);
     case 'account.manage':
     case 'apiToken.manage':

@@ -4,6 +4,7 @@ import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Database } from '../client.ts';
 import { hashPassword } from '../../core/auth/password.ts';
 import { accounts, employments, orgUnits, roleAssignments, tenants, unitLeaders } from '../schema/index.ts';
+import { seedCompetenceAreas } from './competence-areas.ts';
 import { generateOrganisation, insertOrganisation } from './organisation.ts';
 
 export const DEMO_SLUG = 'fjordvik';
@@ -58,6 +59,7 @@ export async function ensureDemoMunicipality(database: Database, options: { empl
       if (account) await tx.insert(roleAssignments).values({ tenantId, accountId: account.id, role: g.role });
     }
   });
+  await seedCompetenceAreas(database, tenantId);
   return { created: true, slug: DEMO_SLUG, name: tenant!.name, logins: await demoLogins(database, tenantId) };
 }
 
