@@ -1,8 +1,7 @@
 // Build the read model of a form (needs with area names and "why" texts, participants' names,
 // sums and the measure mix), shared by the form page and the overview.
 import type { Tx } from '../../db/client.ts';
-import { findAreasByIds, findPersonNames, listBasisEntries, listNeeds } from '../../db/repositories/mapping.repository.ts';
-import type { mappingForms } from '../../db/schema/index.ts';
+import { findAreasByIds, findPersonNames, listBasisEntries, listNeeds, type findForm } from '../../db/repositories/mapping.repository.ts';
 import { isMeasureType, type MeasureType } from '../shared/measure-types.ts';
 import { osloDate } from '../annual-wheel/annual-wheel.rules.ts';
 import { summariseNeeds, type FormSummary, type TBasisKind, type TFormStatus, type TNeedTerm } from './mapping.rules.ts';
@@ -41,7 +40,7 @@ export interface FormView {
   summary: FormSummary;
 }
 
-type FormRow = typeof mappingForms.$inferSelect;
+type FormRow = NonNullable<Awaited<ReturnType<typeof findForm>>>;
 
 /** Read models of forms of one unit (basis entries are the unit's). */
 export async function buildFormViews(tx: Tx, unitId: string, forms: readonly FormRow[]): Promise<FormView[]> {
