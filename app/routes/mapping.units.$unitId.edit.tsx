@@ -244,7 +244,7 @@ export default function MappingEditPage({ loaderData }: Route.ComponentProps) {
         <dd>{d.milestone ? `${formatDate(d.milestone.deadline, language)} (${t(`mapping.lateness.${d.lateness}`)})` : t('mapping.form.noMilestone')}</dd>
         <dt>{t('mapping.form.status')}</dt>
         <dd>
-          <FormStatusTag status={d.lateness === 'late' ? 'late' : form.status} />
+          <FormStatusTag status={form.status} />
         </dd>
       </dl>
       {params.get('saved') ? <Alert data-color="success" role="status">{t('mapping.form.saved')}</Alert> : null}

@@ -70,7 +70,7 @@ export default function MappingFormPage({ loaderData }: Route.ComponentProps) {
   const d = loaderData.page;
   const year = d.cycle?.year;
   const title = t('mapping.form.title', { unit: d.unit.name });
-  const shown = d.form ? (d.lateness === 'late' ? 'late' : d.form.status) : d.formHidden ? null : d.lateness === 'late' ? 'late' : 'missing';
+  const shown = d.form ? d.form.status : d.formHidden ? null : d.lateness === 'late' ? 'late' : 'missing';
   return (
     <div className="stack">
       <title>{`${title} – Rytme`}</title>

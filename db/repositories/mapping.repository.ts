@@ -15,7 +15,7 @@ export async function listAreas(tx: Tx) {
       mergedIntoId: competenceAreas.mergedIntoId,
       proposedByAccountId: competenceAreas.proposedByAccountId,
       version: competenceAreas.version,
-      needCount: sql<number>`(select count(*) from mapping_needs n where n.competence_area_id = ${competenceAreas.id})`.mapWith(Number),
+      needCount: sql<number>`(select count(*) from mapping_needs n where n.competence_area_id = competence_areas.id)`.mapWith(Number),
     })
     .from(competenceAreas)
     .orderBy(asc(sql`lower(${competenceAreas.name})`));

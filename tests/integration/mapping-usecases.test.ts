@@ -239,6 +239,7 @@ describe('needs mapping use cases', () => {
     await applyWheelTemplate({ database: t.database, actor: coordinator, input: { template: 'gloppen', year: 2028 }, language });
     const target = (await listCompetenceAreas({ database: t.database, actor: coordinator })).areas.find((a) => a.name === 'Helse, miljø og tryggleik')!;
     const merging = (await listCompetenceAreas({ database: t.database, actor: coordinator })).areas.find((a) => a.id === areaId)!;
+    assert.equal(merging.needCount, 3, 'two needs of Fjordheimen, one of Sentrum skule');
     await rejects(mergeCompetenceArea({ database: t.database, actor: coordinator, areaId, input: { intoId: areaId, version: merging.version } }), 'VALIDATION', 'mapping.errors.mergeSelf');
     const merged = await mergeCompetenceArea({ database: t.database, actor: coordinator, areaId, input: { intoId: target.id, version: merging.version } });
     assert.ok(merged.moved >= 2);
