@@ -44,7 +44,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const year = new URL(request.url).searchParams.get('year');
   const page = await runForPage(context, async () => {
     const p = await getMappingForm({ database: getServices(context).database, actor, unitId: params.unitId, year });
-    // Only the unit's leaders, and only while the form is with the unit.
+    // A leader without a form yet starts it on the form page; otherwise only the unit's leaders, while the form is with the unit.
+    if (p.canStart && p.cycle) throw redirect(`/mapping/units/${p.unit.id}?year=${p.cycle.year}`);
     if (!p.canEdit || !p.choices) throw new AppError(p.form || p.formHidden ? AppErrorCode.FORBIDDEN : AppErrorCode.NOT_FOUND);
     return p;
   });
