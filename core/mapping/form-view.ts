@@ -46,11 +46,9 @@ type FormRow = NonNullable<Awaited<ReturnType<typeof findForm>>>;
 export async function buildFormViews(tx: Tx, unitId: string, forms: readonly FormRow[]): Promise<FormView[]> {
   if (forms.length === 0) return [];
   const needs = await listNeeds(tx, forms.map((f) => f.id));
-  const [areas, basis, people] = await Promise.all([
-    findAreasByIds(tx, needs.map((n) => n.competenceAreaId)),
-    listBasisEntries(tx, unitId),
-    findPersonNames(tx, forms.flatMap((f) => f.participantPersonIds)),
-  ]);
+  const areas = await findAreasByIds(tx, needs.map((n) => n.competenceAreaId));
+  const basis = await listBasisEntries(tx, unitId);
+  const people = await findPersonNames(tx, forms.flatMap((f) => f.participantPersonIds));
   const areaName = new Map(areas.map((a) => [a.id, a.name]));
   const basisById = new Map(basis.map((b) => [b.id, b]));
   return forms.map((form): FormView => {

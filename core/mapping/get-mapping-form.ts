@@ -93,7 +93,9 @@ export async function getMappingForm({ database, actor, unitId, year, now }: Get
     if (canEdit || (mayEdit && row === null)) {
       const selected = new Set(form?.needs.map((n) => n.competenceAreaId) ?? []);
       const subtree = (await listUnitsForTargets(tx)).filter((u) => pathWithin(u.path, [unit.path])).map((u) => u.id);
-      const [areas, basis, persons] = await Promise.all([listAreas(tx), listBasisEntries(tx, unit.id), listPersonsInUnits(tx, subtree, 500)]);
+      const areas = await listAreas(tx);
+      const basis = await listBasisEntries(tx, unit.id);
+      const persons = await listPersonsInUnits(tx, subtree, 500);
       choices = {
         areas: areas.filter((a) => a.status === 'active' || a.status === 'proposed' || (a.status === 'archived' && selected.has(a.id))).map((a) => ({ id: a.id, name: a.name, status: a.status })),
         basis: basis.map((b) => ({ id: b.id, kind: b.kind as TBasisKind, text: b.text })),

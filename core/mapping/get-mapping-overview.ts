@@ -57,7 +57,9 @@ export async function getMappingOverview({ database, actor, year, now }: GetMapp
     const cycle = requested !== null && Number.isInteger(requested) ? await findCycleByYear(tx, requested) : null;
     if (year && !cycle) throw notFound();
     if (!cycle) return { today, years, cycle: null, sectors: [], counts: countCategories([]), handedIn: summariseNeeds([]) };
-    const [milestones, units, forms] = await Promise.all([listMilestonesOfCycle(tx, cycle.id), listUnitsForTargets(tx), listFormsOfCycle(tx, cycle.id)]);
+    const milestones = await listMilestonesOfCycle(tx, cycle.id);
+    const units = await listUnitsForTargets(tx);
+    const forms = await listFormsOfCycle(tx, cycle.id);
     const mappingMilestones = milestones.filter((m) => m.concerns === 'mapping_form');
     // The units asked for a form: the targets of the cycle's mapping_form milestones, plus any unit that has a form anyway.
     const formByUnit = new Map(forms.map((f) => [f.unitId, f]));

@@ -43,7 +43,8 @@ export async function listUnitOffers({ database, actor, unitId }: ListUnitOffers
   authorize(actor, 'mapping.read', { tenantId: actor.tenantId });
   if (unitId && !z.uuid().safeParse(unitId).success) throw notFound();
   return database.withTenant(actor.tenantId, async (tx) => {
-    const [offers, units] = await Promise.all([listOffers(tx), listUnitsForTargets(tx)]);
+    const offers = await listOffers(tx);
+    const units = await listUnitsForTargets(tx);
     const writable = (path: string) => can(actor, 'mapping.unit.write', { tenantId: actor.tenantId, unitPaths: [path] });
     const writableUnits = units.filter((u) => u.depth > 0 && writable(u.path)).map((u) => ({ id: u.id, name: u.name }));
     let form: UnitOffers['form'] = null;
@@ -52,7 +53,8 @@ export async function listUnitOffers({ database, actor, unitId }: ListUnitOffers
       if (!unit) throw notFound();
       if (writable(unit.path)) {
         const subtree = units.filter((u) => pathWithin(u.path, [unit.path])).map((u) => u.id);
-        const [persons, areas] = await Promise.all([listPersonsInUnits(tx, subtree, 500), listAreas(tx)]);
+        const persons = await listPersonsInUnits(tx, subtree, 500);
+        const areas = await listAreas(tx);
         form = {
           unitId: unit.id,
           persons: persons.map((p) => ({ id: p.personId, name: `${p.givenName} ${p.familyName}` })),

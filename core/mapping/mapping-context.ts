@@ -33,7 +33,8 @@ export async function requireUnit(tx: Tx, unitId: string): Promise<UnitRef> {
 
 /** The mapping_form milestone of a cycle that a unit's form counts for (null when the cycle has none for it). */
 export async function formMilestoneFor(tx: Tx, cycleId: string, unitId: string): Promise<FormMilestone | null> {
-  const [milestones, units] = await Promise.all([listMilestonesOfCycle(tx, cycleId), listUnitsForTargets(tx)]);
+  const milestones = await listMilestonesOfCycle(tx, cycleId);
+  const units = await listUnitsForTargets(tx);
   const m = pickFormMilestone(milestones, (milestone) => targetUnits(milestone, units).units.some((u) => u.id === unitId));
   return m ? { id: m.id, title: m.title, deadline: m.deadline } : null;
 }

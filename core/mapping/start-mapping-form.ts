@@ -41,7 +41,9 @@ export async function startMappingForm({ database, actor, unitId, input, request
     if (!form) throw new AppError(AppErrorCode.CONFLICT, { messageKey: 'mapping.errors.formExists' });
     let carriedOver = 0;
     if (previous) {
-      const [needs, areas, basis] = await Promise.all([listNeeds(tx, [previous.form.id]), listAreas(tx), listBasisEntries(tx, unit.id)]);
+      const needs = await listNeeds(tx, [previous.form.id]);
+      const areas = await listAreas(tx);
+      const basis = await listBasisEntries(tx, unit.id);
       const copied = rollOverNeeds(
         needs.map((n) => ({ ...n, term: n.term as TNeedTerm, measureTypes: n.measureTypes.filter(isMeasureType) })),
         { mergedInto: new Map(areas.filter((a) => a.mergedIntoId).map((a) => [a.id, a.mergedIntoId!])), liveBasisIds: new Set(basis.map((b) => b.id)) },
