@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { AppError } from '../shared/app-error.ts';
+import type { Role } from '../shared/actor.ts';
+import { can } from '../shared/policy.ts';
+import { buildActor } from '../auth/build-actor.ts';
 import {
   costSums,
   countCategories,
@@ -202,5 +205,52 @@ describe('validation', () => {
   it('requires a person for an instructor offer', () => {
     assert.deepEqual(issuesOf(() => parseMappingInput(ZOfferSchema, { kind: 'instructor', personId: '', title: 'Forflytting' })), [{ path: 'personId', key: 'mapping.errors.instructorRequired' }]);
     assert.equal(parseMappingInput(ZOfferSchema, { kind: 'programme', title: 'Leiarskule', capacity: '12' }).capacity, 12);
+  });
+});
+
+describe('who may read and change a form (policy)', () => {
+  const T = '11111111-1111-4111-8111-111111111111';
+  const actor = (roles: Role[], leads: string[] = [], works: string[] = []) =>
+    buildActor({ tenantId: T, accountId: 'a', personId: works.length || leads.length ? 'p' : null, assignedRoles: roles, leaderUnitPaths: leads, ownUnitPaths: works });
+  const unit = { tenantId: T, unitPaths: ['r/a'] };
+  const sub = { tenantId: T, unitPaths: ['r/a/b'] };
+  const sibling = { tenantId: T, unitPaths: ['r/ab'] };
+
+  it('lets leaders edit their units and the units below, nobody else', () => {
+    const leader = actor([], ['r/a'], ['r/a']);
+    assert.equal(can(leader, 'mapping.form.edit', unit), true);
+    assert.equal(can(leader, 'mapping.form.edit', sub), true);
+    assert.equal(can(leader, 'mapping.form.edit', sibling), false);
+    assert.equal(can(actor(['coordinator']), 'mapping.form.edit', unit), false, 'the form is the unit’s word');
+    assert.equal(can(actor(['tenant_admin']), 'mapping.form.edit', unit), false);
+  });
+
+  it('keeps drafts to the unit’s leaders and coordinators; handed-in forms also to the unit’s employees and executives', () => {
+    const own = actor([], [], ['r/a/b']);
+    const other = actor([], [], ['r/c']);
+    const executive = actor(['executive']);
+    assert.equal(can(own, 'mapping.form.readDraft', unit), false);
+    assert.equal(can(executive, 'mapping.form.readDraft', unit), false);
+    assert.equal(can(actor(['coordinator']), 'mapping.form.readDraft', unit), true);
+    assert.equal(can(actor([], ['r']), 'mapping.form.readDraft', unit), true, 'a leader above the unit');
+    assert.equal(can(own, 'mapping.form.read', unit), true, 'employed in a unit below');
+    assert.equal(can(actor([], [], ['r']), 'mapping.form.read', unit), false, 'employed above the unit is not the unit');
+    assert.equal(can(other, 'mapping.form.read', unit), false);
+    assert.equal(can(actor(['union_rep']), 'mapping.form.read', unit), false);
+    assert.equal(can(executive, 'mapping.form.read', unit), true);
+    assert.equal(can(executive, 'mapping.overview', { tenantId: T }), true);
+    assert.equal(can(own, 'mapping.overview', { tenantId: T }), false);
+    assert.equal(can(actor(['coordinator']), 'mapping.form.read', { tenantId: 'another' }), false, 'never across tenants');
+  });
+
+  it('lets leaders propose areas and coordinators keep the vocabulary and decide', () => {
+    assert.equal(can(actor([], ['r/a']), 'mapping.propose', { tenantId: T }), true);
+    assert.equal(can(actor([], [], ['r/a']), 'mapping.propose', { tenantId: T }), false);
+    assert.equal(can(actor([], ['r/a']), 'mapping.vocabulary', { tenantId: T }), false);
+    assert.equal(can(actor(['coordinator']), 'mapping.vocabulary', { tenantId: T }), true);
+    assert.equal(can(actor(['executive']), 'mapping.form.decide', { tenantId: T }), false);
+    assert.equal(can(actor(['coordinator']), 'mapping.form.decide', { tenantId: T }), true);
+    assert.equal(can(actor([], ['r/a']), 'mapping.unit.write', sub), true);
+    assert.equal(can(actor([], ['r/a']), 'mapping.unit.write', sibling), false);
   });
 });
