@@ -11,7 +11,7 @@ import { staleVersion, validation, type ValidationIssue } from '../shared/app-er
 import type { TFormContent } from './mapping.rules.ts';
 import type { UnitRef } from './mapping-context.ts';
 
-export async function writeFormContent(tx: Tx, values: { tenantId: string; formId: string; unit: UnitRef; content: TFormContent }): Promise<number> {
+export async function writeFormContent(tx: Tx, values: { tenantId: string; formId: string; unit: UnitRef; content: TFormContent; milestoneId: string | null }): Promise<number> {
   const { content, unit } = values;
   const issues: ValidationIssue[] = [];
 
@@ -36,6 +36,7 @@ export async function writeFormContent(tx: Tx, values: { tenantId: string; formI
     discussionDate: content.discussionDate,
     participantsText: content.participantsText,
     participantPersonIds: [...new Set(content.participantPersonIds)],
+    milestoneId: values.milestoneId,
   });
   if (version === null) throw staleVersion();
   await replaceNeeds(

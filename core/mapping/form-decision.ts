@@ -7,7 +7,7 @@ import { actorLabel, type Actor } from '../shared/actor.ts';
 import { AppError, AppErrorCode, notFound, staleVersion } from '../shared/app-error.ts';
 import { authorize } from '../shared/policy.ts';
 import { nextStatus, type TFormStatus } from './mapping.rules.ts';
-import { accountIdOf, syncWheelStatus } from './mapping-context.ts';
+import { accountIdOf, formMilestoneFor, syncWheelStatus } from './mapping-context.ts';
 
 export async function decideForm(
   tx: Tx,
@@ -19,9 +19,10 @@ export async function decideForm(
   if (!found) throw notFound();
   const status = nextStatus(found.form.status as TFormStatus, values.transition);
   if (!status) throw new AppError(AppErrorCode.CONFLICT, { messageKey: 'mapping.errors.wrongStatus' });
-  const version = await updateForm(tx, values.formId, values.version, { status, returnComment: values.comment, decidedAt: values.now, decidedByAccountId: accountIdOf(actor) });
+  const milestone = await formMilestoneFor(tx, found.form.cycleId, found.form.unitId);
+  const version = await updateForm(tx, values.formId, values.version, { status, returnComment: values.comment, decidedAt: values.now, decidedByAccountId: accountIdOf(actor), milestoneId: milestone?.id ?? null });
   if (version === null) throw staleVersion();
-  await syncWheelStatus(tx, { tenantId: actor.tenantId, milestoneId: found.form.milestoneId, unitId: found.form.unitId, formStatus: status, accountId: accountIdOf(actor) });
+  await syncWheelStatus(tx, { tenantId: actor.tenantId, milestoneId: milestone?.id ?? null, unitId: found.form.unitId, formStatus: status, accountId: accountIdOf(actor) });
   await appendAudit(tx, { tenantId: actor.tenantId, actor: actorLabel(actor), action: `mapping.form.${values.transition}`, subjectType: 'mapping_form', subjectId: values.formId, requestId: values.requestId, details: { unitId: found.form.unitId } });
   return { version };
 }

@@ -9,7 +9,7 @@ import { actorLabel, type Actor } from '../shared/actor.ts';
 import { AppError, AppErrorCode, notFound } from '../shared/app-error.ts';
 import { authorize } from '../shared/policy.ts';
 import { isEditable, parseMappingInput, ZFormContentSchema, type TFormStatus } from './mapping.rules.ts';
-import { requireUnit } from './mapping-context.ts';
+import { accountIdOf, formMilestoneFor, requireUnit, syncWheelStatus } from './mapping-context.ts';
 import { writeFormContent } from './form-content.ts';
 
 export interface SaveMappingFormOptions {
@@ -30,7 +30,10 @@ export async function saveMappingForm({ database, actor, formId, input, requestI
     const unit = await requireUnit(tx, found.form.unitId);
     authorize(actor, 'mapping.form.edit', { tenantId: actor.tenantId, unitPaths: [unit.path] });
     if (!isEditable(found.form.status as TFormStatus)) throw new AppError(AppErrorCode.CONFLICT, { messageKey: 'mapping.errors.notEditable' });
-    const version = await writeFormContent(tx, { tenantId: actor.tenantId, formId, unit, content });
+    // The milestone is looked up again: a coordinator may have added or changed it since the form was started.
+    const milestone = await formMilestoneFor(tx, found.form.cycleId, unit.id);
+    const version = await writeFormContent(tx, { tenantId: actor.tenantId, formId, unit, content, milestoneId: milestone?.id ?? null });
+    await syncWheelStatus(tx, { tenantId: actor.tenantId, milestoneId: milestone?.id ?? null, unitId: unit.id, formStatus: found.form.status as TFormStatus, accountId: accountIdOf(actor) });
     await appendAudit(tx, { tenantId: actor.tenantId, actor: actorLabel(actor), action: 'mapping.form.save', subjectType: 'mapping_form', subjectId: formId, requestId, details: { needs: content.needs.length } });
     return { version };
   });

@@ -9,7 +9,7 @@ import { actorLabel, type Actor } from '../shared/actor.ts';
 import { AppError, AppErrorCode, notFound, staleVersion, validation } from '../shared/app-error.ts';
 import { authorize } from '../shared/policy.ts';
 import { nextStatus, parseMappingInput, submitIssues, ZFormContentSchema, type TFormStatus } from './mapping.rules.ts';
-import { accountIdOf, requireUnit, syncWheelStatus, today as todayOf } from './mapping-context.ts';
+import { accountIdOf, formMilestoneFor, requireUnit, syncWheelStatus, today as todayOf } from './mapping-context.ts';
 import { writeFormContent } from './form-content.ts';
 
 export interface SubmitMappingFormOptions {
@@ -34,10 +34,11 @@ export async function submitMappingForm({ database, actor, formId, input, reques
     authorize(actor, 'mapping.form.edit', { tenantId: actor.tenantId, unitPaths: [unit.path] });
     const status = nextStatus(found.form.status as TFormStatus, 'submit');
     if (!status) throw new AppError(AppErrorCode.CONFLICT, { messageKey: 'mapping.errors.notEditable' });
-    const saved = await writeFormContent(tx, { tenantId: actor.tenantId, formId, unit, content });
+    const milestone = await formMilestoneFor(tx, found.form.cycleId, unit.id);
+    const saved = await writeFormContent(tx, { tenantId: actor.tenantId, formId, unit, content, milestoneId: milestone?.id ?? null });
     const version = await updateForm(tx, formId, saved, { status, submittedAt: now ?? new Date(), submittedByAccountId: accountIdOf(actor), returnComment: null });
     if (version === null) throw staleVersion();
-    await syncWheelStatus(tx, { tenantId: actor.tenantId, milestoneId: found.form.milestoneId, unitId: unit.id, formStatus: status, accountId: accountIdOf(actor) });
+    await syncWheelStatus(tx, { tenantId: actor.tenantId, milestoneId: milestone?.id ?? null, unitId: unit.id, formStatus: status, accountId: accountIdOf(actor) });
     await appendAudit(tx, { tenantId: actor.tenantId, actor: actorLabel(actor), action: 'mapping.form.submit', subjectType: 'mapping_form', subjectId: formId, requestId, details: { needs: content.needs.length } });
     return { version };
   });

@@ -66,7 +66,7 @@ export const mappingForms = pgTable(
     unitId: uuid('unit_id')
       .notNull()
       .references(() => orgUnits.id),
-    /** The cycle's mapping_form milestone the form counts for (deadline, status); null when the cycle has none for the unit. */
+    /** The cycle's mapping_form milestone the form counts for (deadline, status), looked up again on every change; null when the cycle has none for the unit. */
     milestoneId: uuid('milestone_id').references(() => wheelMilestones.id),
     /** draft | submitted | returned | approved */
     status: text('status').notNull().default('draft'),

@@ -11,6 +11,7 @@ import type { AccountActor } from '../../core/shared/actor.ts';
 import { applyWheelTemplate } from '../../core/annual-wheel/apply-wheel-template.ts';
 import { getMilestone } from '../../core/annual-wheel/get-milestone.ts';
 import { setUnitStatus } from '../../core/annual-wheel/set-unit-status.ts';
+import { createMilestone } from '../../core/annual-wheel/create-milestone.ts';
 import { listCompetenceAreas } from '../../core/mapping/list-competence-areas.ts';
 import { createCompetenceArea } from '../../core/mapping/create-competence-area.ts';
 import { proposeCompetenceArea } from '../../core/mapping/propose-competence-area.ts';
@@ -234,12 +235,25 @@ describe('needs mapping use cases', () => {
     assert.deepEqual([after.status, after.source], ['done', 'mapping_form']);
   });
 
+  it('counts a form for a mapping milestone added after it was started', async () => {
+    // Cycle 2030 has only a plan milestone: a form started there has no deadline yet.
+    await createMilestone({ database: t.database, actor: coordinator, year: 2030, language, input: { title: 'Plan', deadline: '2030-01-15', ownerRole: 'coordinator', concerns: 'municipal_plan', target: 'none', reminderOffsets: '', overdueEveryDays: '0', escalateAfterDays: '' } });
+    const { formId } = await startMappingForm({ database: t.database, actor: leaderB, unitId: unitB.id, input: { year: 2030 } });
+    assert.equal((await getMappingForm({ database: t.database, actor: leaderB, unitId: unitB.id, year: '2030', now: autumn })).lateness, 'no_deadline');
+    const { id: milestoneId } = await createMilestone({ database: t.database, actor: coordinator, year: 2030, language, input: { title: 'Skjema', deadline: '2029-11-01', ownerRole: 'unit_leader', concerns: 'mapping_form', target: 'units', targetUnitIds: [unitB.id], reminderOffsets: '', overdueEveryDays: '0', escalateAfterDays: '' } });
+    const need = { term: 'long', competenceAreaId: areaId, peopleCount: '1', priority: '2', measureTypes: [] };
+    await submitMappingForm({ database: t.database, actor: leaderB, formId, input: { version: '1', discussionDate: '2026-10-01', participantsText: 'Alle', needs: [need] }, now: autumn });
+    const row = (await getMilestone({ database: t.database, actor: coordinator, milestoneId })).milestone.units.find((u) => u.unitId === unitB.id)!;
+    assert.deepEqual([row.status, row.source], ['done', 'mapping_form']);
+    assert.equal((await getMappingForm({ database: t.database, actor: leaderB, unitId: unitB.id, year: '2030', now: autumn })).milestone?.id, milestoneId);
+  });
+
   it('rolls last cycle’s form over as a draft with needs marked as carried over, following merged areas', async () => {
     // Next cycle: 2028. Merge the area used on the 2027 form into another first.
     await applyWheelTemplate({ database: t.database, actor: coordinator, input: { template: 'gloppen', year: 2028 }, language });
     const target = (await listCompetenceAreas({ database: t.database, actor: coordinator })).areas.find((a) => a.name === 'Helse, miljø og tryggleik')!;
     const merging = (await listCompetenceAreas({ database: t.database, actor: coordinator })).areas.find((a) => a.id === areaId)!;
-    assert.equal(merging.needCount, 3, 'two needs of Fjordheimen, one of Sentrum skule');
+    assert.equal(merging.needCount, 4, 'two needs of Fjordheimen, two of Sentrum skule (2027 and 2030)');
     await rejects(mergeCompetenceArea({ database: t.database, actor: coordinator, areaId, input: { intoId: areaId, version: merging.version } }), 'VALIDATION', 'mapping.errors.mergeSelf');
     const merged = await mergeCompetenceArea({ database: t.database, actor: coordinator, areaId, input: { intoId: target.id, version: merging.version } });
     assert.ok(merged.moved >= 2);
