@@ -8,8 +8,7 @@ import type { Actor } from '../shared/actor.ts';
 import { notFound } from '../shared/app-error.ts';
 import { authorize } from '../shared/policy.ts';
 import { isMeasureType } from '../shared/measure-types.ts';
-import { targetUnits } from '../annual-wheel/annual-wheel.rules.ts';
-import { osloDate } from '../annual-wheel/annual-wheel.rules.ts';
+import { osloDate, targetUnits } from '../annual-wheel/annual-wheel.rules.ts';
 import { countCategories, defaultCycleYear, isPublished, lateness, overviewCategory, pickFormMilestone, summariseNeeds, type FormSummary, type TFormStatus, type TLateness, type TNeedTerm, type TOverviewCategory } from './mapping.rules.ts';
 import { today as todayOf } from './mapping-context.ts';
 
