@@ -184,14 +184,12 @@ function NeedRow({ index, values, error, choices }: { index: number; values: Row
       <Fieldset className="measure-choices" id={id('measureTypes')} aria-describedby={described('measureTypes')}>
         <Fieldset.Legend>{t('mapping.form.measures')}</Fieldset.Legend>
         {(['work', 'course'] as const).map((cls) => (
-          <div key={cls} className="measure-group">
-            <span className="measure-group__label" aria-hidden="true">
-              {t(`measures.class.${cls}`)}
-            </span>
+          <Fieldset key={cls} className="measure-group">
+            <Fieldset.Legend className="measure-group__label">{t(`measures.class.${cls}`)}</Fieldset.Legend>
             {MEASURE_TYPES.filter((m) => MEASURE_CLASS[m] === cls).map((m) => (
-              <Checkbox key={m} name={name('measureTypes')} value={m} defaultChecked={values.measureTypes.includes(m)} label={`${t(`measures.type.${m}`)} (${t(`measures.class.${cls}`)})`} data-size="sm" />
+              <Checkbox key={m} name={name('measureTypes')} value={m} defaultChecked={values.measureTypes.includes(m)} label={t(`measures.type.${m}`)} data-size="sm" />
             ))}
-          </div>
+          </Fieldset>
         ))}
         {msg('measureTypes')}
       </Fieldset>

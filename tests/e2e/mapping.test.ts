@@ -89,8 +89,8 @@ describe('needs mapping (browser)', () => {
     await need.getByLabel('Kva treng de?').fill('Miljøbehandling ved demens');
     await need.getByLabel('Knytt til').selectOption({ label: 'Funn i brukarundersøking: Pårørande saknar informasjon' });
     await need.getByLabel('Kor mange').fill('8');
-    await need.getByRole('checkbox', { name: 'Kollegarettleiing (Læring i arbeidet)' }).check();
-    await need.getByRole('checkbox', { name: 'Eksternt kurs (Kurs og opplæring)' }).check();
+    await need.getByRole('checkbox', { name: 'Kollegarettleiing' }).check();
+    await need.getByRole('checkbox', { name: 'Eksternt kurs' }).check();
     await need.getByLabel('Prioritet').selectOption('1');
     await need.getByLabel('Kostnad (kr)').fill('15 000');
     await need.getByLabel('Vikarutgifter (kr)').fill('40000');
