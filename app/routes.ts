@@ -82,6 +82,16 @@ export default [
   route('strategic-plans/:planId/print', 'routes/strategic-plans.$planId.print.tsx'),
   // --- end strategic plan ---
 
+  // --- needs mapping ---
+  route('mapping', 'routes/mapping.tsx'),
+  route('mapping/overview', 'routes/mapping.overview.tsx'),
+  route('mapping/areas', 'routes/mapping.areas.tsx'),
+  route('mapping/offers', 'routes/mapping.offers.tsx'),
+  route('mapping/units/:unitId', 'routes/mapping.units.$unitId.tsx'),
+  route('mapping/units/:unitId/edit', 'routes/mapping.units.$unitId.edit.tsx'),
+  route('mapping/units/:unitId/basis', 'routes/mapping.units.$unitId.basis.tsx'),
+  // --- end needs mapping ---
+
   // --- platform ---
   route('platform', 'routes/platform.tsx'),
   route('platform/tenants/new', 'routes/platform.tenants.new.tsx'),

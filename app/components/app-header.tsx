@@ -9,7 +9,7 @@ interface HeaderData {
   language: string;
   user: { displayName: string; personId: string | null } | null;
   tenant: { name: string; slug: string } | null;
-  nav: { org: boolean; roster: boolean; admin: boolean; platform: boolean; wheel: boolean; maturity: string | null; strategicPlan: boolean };
+  nav: { org: boolean; roster: boolean; admin: boolean; platform: boolean; wheel: boolean; maturity: string | null; strategicPlan: boolean; mapping: boolean };
   unreadNotifications: number;
 }
 
@@ -41,6 +41,11 @@ export function AppHeader() {
           {data?.nav.wheel ? (
             <li>
               <NavLink to="/wheel">{t('wheel.nav.title')}</NavLink>
+            </li>
+          ) : null}
+          {data?.nav.mapping ? (
+            <li>
+              <NavLink to="/mapping">{t('mapping.nav.title')}</NavLink>
             </li>
           ) : null}
           {data?.nav.wheel ? (

@@ -59,6 +59,9 @@ export default function UnitPage({ loaderData: d }: Route.ComponentProps) {
           {t('org.unit.code', { code: d.unit.code })} · {t('org.tree.headCount', { count: number.format(d.headCount) })} ·{' '}
           {t('org.tree.fteYears', { fte: number.format(d.fteYears) })}
         </Paragraph>
+        <p className="no-print">
+          <Link to={`/mapping/units/${d.unit.id}`}>{t('mapping.links.unitForm')}</Link>
+        </p>
         {d.canWrite ? (
           <div className="cluster no-print">
             <Link to={`/org/units/${d.unit.id}/edit`} className="ds-button" data-variant="secondary" data-size="sm">

@@ -122,7 +122,18 @@ export default function MilestonePage({ loaderData: d }: Route.ComponentProps) {
             <Table.Body>
               {m.units.map((u) => (
                 <Table.Row key={u.unitId}>
-                  <Table.HeaderCell scope="row">{m.wholeMunicipality ? t('wheel.detail.wholeMunicipality') : u.unitName}</Table.HeaderCell>
+                  <Table.HeaderCell scope="row">
+                    {m.wholeMunicipality ? (
+                      t('wheel.detail.wholeMunicipality')
+                    ) : m.concerns === 'mapping_form' ? (
+                      // Mapping forms: the unit's form for this cycle (its status here follows the form).
+                      <Link to={`/mapping/units/${u.unitId}?year=${d.cycle.year}`} aria-label={t('mapping.links.openForm', { unit: u.unitName })}>
+                        {u.unitName}
+                      </Link>
+                    ) : (
+                      u.unitName
+                    )}
+                  </Table.HeaderCell>
                   <Table.Cell>
                     <StatusBadge status={u.shown} />
                   </Table.Cell>

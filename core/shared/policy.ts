@@ -26,6 +26,16 @@ export type Action =
   // strategic competence and staffing plan (KS method)
   | 'strategicPlan.read' // plans, steps, goals, the staffing analysis (aggregates only), strategies
   | 'strategicPlan.write' // create and edit plans, steps, goals, requirements, strategies, measures
+  // needs mapping
+  | 'mapping.read' // the competence-area list, units' basis for "why", the offers list
+  | 'mapping.vocabulary' // create, rename, merge, archive, approve competence areas
+  | 'mapping.propose' // propose a new competence area from a form
+  | 'mapping.form.read' // a submitted or approved form (resource: the unit's path)
+  | 'mapping.form.readDraft' // a draft or returned form (resource: the unit's path)
+  | 'mapping.form.edit' // start, roll over, fill and submit a unit's form (resource: the unit's path)
+  | 'mapping.form.decide' // return a form with a comment, or approve it
+  | 'mapping.overview' // every form of a cycle by status
+  | 'mapping.unit.write' // a unit's basis entries and offers (resource: the unit's path)
   // administration
   | 'import.run' // upload, preview and commit HR imports
   | 'account.manage' // accounts, roles, disabling
@@ -73,6 +83,12 @@ function hasAny(actor: Actor, roles: readonly Role[]): boolean {
 function employedIn(actor: Actor, resource: Resource): boolean {
   if (actor.kind !== 'account' || !resource.unitPaths) return false;
   return resource.unitPaths.some((p) => actor.ownUnitPaths.includes(p));
+}
+
+/** The actor is employed in the resource's unit or a unit below it. */
+function memberOfAny(actor: Actor, resource: Resource): boolean {
+  if (actor.kind !== 'account' || !resource.unitPaths) return false;
+  return actor.ownUnitPaths.some((own) => pathWithin(own, resource.unitPaths ?? []));
 }
 
 function leadsAny(actor: Actor, resource: Resource): boolean {
@@ -142,6 +158,23 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
       return hasAny(actor, ['coordinator', 'tenant_admin', 'executive', 'union_rep']);
     case 'strategicPlan.write':
       return hasAny(actor, ['coordinator', 'tenant_admin']);
+    case 'mapping.read':
+      return actor.roles.size > 0;
+    case 'mapping.vocabulary':
+    case 'mapping.form.decide':
+      return hasAny(actor, ['coordinator', 'tenant_admin']);
+    case 'mapping.propose':
+      return hasAny(actor, ['coordinator', 'tenant_admin']) || actor.leaderUnitPaths.length > 0;
+    case 'mapping.form.read':
+      return hasAny(actor, TENANT_WIDE_READERS) || leadsAny(actor, resource) || memberOfAny(actor, resource);
+    case 'mapping.form.readDraft':
+      return hasAny(actor, ['coordinator', 'tenant_admin']) || leadsAny(actor, resource);
+    case 'mapping.form.edit':
+      return leadsAny(actor, resource);
+    case 'mapping.overview':
+      return hasAny(actor, TENANT_WIDE_READERS);
+    case 'mapping.unit.write':
+      return hasAny(actor, ['coordinator', 'tenant_admin']) || leadsAny(actor, resource);
     case 'account.manage':
     case 'apiToken.manage':
     case 'audit.read':

@@ -8,3 +8,4 @@ export * from './wheel.ts';
 export * from './roster.ts';
 export * from './maturity.ts';
 export * from './strategic-plan.ts';
+export * from './mapping.ts';

@@ -5,6 +5,7 @@ import type { Database } from '../client.ts';
 import { hashPassword } from '../../core/auth/password.ts';
 import { applyWheelTemplate } from '../../core/annual-wheel/apply-wheel-template.ts';
 import { accounts, employments, orgUnits, roleAssignments, tenants, unitLeaders } from '../schema/index.ts';
+import { seedCompetenceAreas } from './competence-areas.ts';
 import { generateOrganisation, insertOrganisation } from './organisation.ts';
 
 export const DEMO_SLUG = 'fjordvik';
@@ -61,6 +62,7 @@ export async function ensureDemoMunicipality(database: Database, options: { empl
   });
   // This year's annual wheel after the Gloppen model, so the demo shows the rhythm from the start.
   await applyWheelTemplate({ database, actor: { kind: 'system', tenantId, purpose: 'seed' }, input: { template: 'gloppen', year: new Date().getFullYear() }, language: 'nn' });
+  await seedCompetenceAreas(database, tenantId);
   return { created: true, slug: DEMO_SLUG, name: tenant!.name, logins: await demoLogins(database, tenantId) };
 }
 

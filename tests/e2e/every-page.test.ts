@@ -12,9 +12,10 @@ import { startSession } from '../../core/auth/start-session.ts';
 import { createMilestone } from '../../core/annual-wheel/create-milestone.ts';
 import { createStrategicPlan } from '../../core/strategic-plan/create-strategic-plan.ts';
 import { saveStaffingRequirement } from '../../core/strategic-plan/save-staffing-requirement.ts';
+import { startMappingForm } from '../../core/mapping/start-mapping-form.ts';
 import { expectAccessible, launchBrowser, watchPage } from '../support/browser.ts';
 import { startTestApp, type TestApp } from '../support/server.ts';
-import { createAccount, createPerson, createTenant, createUnit, makeLeader } from '../support/factories.ts';
+import { actorFor, createAccount, createPerson, createTenant, createUnit, makeLeader } from '../support/factories.ts';
 
 /** Route patterns that are not pages (resource routes, redirects, downloads, the API). */
 const NOT_PAGES = new Set(['language', 'logout', 'me', 'auth/oidc/start', 'auth/oidc/callback', 'people/:personId/export', 'admin/import/template/:format', 'admin/audit/export', 'wheel/feed/:token', 'api/*', '*']);
@@ -80,6 +81,8 @@ describe('every page (browser, axe)', () => {
     const system = { kind: 'system' as const, tenantId: tenant.id, purpose: 'test' };
     const plan = await createStrategicPlan({ database: db, actor: system, input: { title: 'Kompetanse og bemanning', startYear: new Date().getFullYear() + 1 } });
     await saveStaffingRequirement({ database: db, actor: system, planId: plan.id, input: { styrk08: '2223', basis: 'headcount', values: ['3', '3', '4', '4'] } });
+    // The unit's mapping form is started, so its edit page renders (without one it sends the leader to start it).
+    await startMappingForm({ database: db, actor: await actorFor(db, tenant.id, account), unitId: unit.id, input: { year: new Date().getFullYear() } });
     Object.assign(ids, { unitId: unit.id, personId: colleague.person.id, accountId: account.id, runId: run!.id, milestoneId: milestone.id, planId: plan.id });
     const session = await db.withPlatform((tx) => startSession(tx, { tenantId: tenant.id, accountId: account.id, now: new Date(), absoluteMinutes: 120 }));
     signedIn = await browser.newContext({ baseURL: t.url, locale: 'nn-NO' });
@@ -129,7 +132,7 @@ describe('every page (browser, axe)', () => {
   it('key signed-in pages pass in bokmål and English', async () => {
     for (const language of ['nb', 'en'] as const) {
       await signedIn.addCookies([{ name: 'rytme_lang', value: language, url: t.url }]);
-      for (const path of ['/org', `/org/units/${ids.unitId}`, `/people/${ids.personId}`, '/admin', '/admin/import', '/wheel', `/wheel/milestones/${ids.milestoneId}`, '/wheel/board', '/maturity', '/maturity/checklist', '/maturity/survey', '/strategic-plans', `/strategic-plans/${ids.planId}/steps/5`]) await check(signedIn, path, language);
+      for (const path of ['/org', `/org/units/${ids.unitId}`, `/people/${ids.personId}`, '/admin', '/admin/import', '/wheel', `/wheel/milestones/${ids.milestoneId}`, '/wheel/board', '/maturity', '/maturity/checklist', '/maturity/survey', '/strategic-plans', `/strategic-plans/${ids.planId}/steps/5`, '/mapping/overview', `/mapping/units/${ids.unitId}`, `/mapping/units/${ids.unitId}/edit`]) await check(signedIn, path, language);
     }
     await signedIn.addCookies([{ name: 'rytme_lang', value: 'nn', url: t.url }]);
   });

@@ -130,6 +130,16 @@ const MATRIX: Record<string, Entry> = {
   'maturity/survey': { rule: everyMember },
   'maturity/survey/admin': { rule: only('coordinator', 'tenant_admin') },
   'maturity/survey/results': { rule: only('coordinator', 'executive', 'tenant_admin', 'union_rep') },
+  // Needs mapping: everyone reads the start page, areas, offers, a unit's basis and form page
+  // (the form's content depends on its status, tested in mapping-usecases); the overview is for
+  // tenant-wide readers; the edit page only for the unit's leader (who is sent on to start the form).
+  mapping: { rule: everyMember },
+  'mapping/overview': { rule: only('coordinator', 'executive', 'tenant_admin') },
+  'mapping/areas': { rule: everyMember },
+  'mapping/offers': { rule: everyMember },
+  'mapping/units/:unitId': { rule: everyMember },
+  'mapping/units/:unitId/edit': { rule: (who, target) => (!signedIn(who) ? 'login' : target === 'own' && who === 'unit_leader' ? 'allow' : 'deny'), redirects: true },
+  'mapping/units/:unitId/basis': { rule: everyMember },
   // The calendar feed: the secret link is the credential; a wrong link is 404 for everyone.
   'wheel/feed/:token': { rule: anyone },
   roster: { rule: everyMember },
