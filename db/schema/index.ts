@@ -6,3 +6,4 @@ export * from './messaging.ts';
 export * from './imports.ts';
 export * from './wheel.ts';
 export * from './mapping.ts';
+export * from './catalogue.ts';
