@@ -39,6 +39,7 @@ export async function loader({ context }: Route.LoaderArgs) {
       admin: s ? can(s.actor, 'account.manage', { tenantId: s.tenant.id }) || can(s.actor, 'import.run', { tenantId: s.tenant.id }) : false,
       platform: s ? s.actor.roles.has('platform_admin') : false,
       wheel,
+      catalogue: s ? can(s.actor, 'catalogue.read', { tenantId: s.tenant.id }) : false,
     },
     unreadNotifications: s && wheel ? await countUnreadNotifications({ database: getServices(context).database, actor: s.actor }) : 0,
   };

@@ -9,7 +9,7 @@ interface HeaderData {
   language: string;
   user: { displayName: string; personId: string | null } | null;
   tenant: { name: string; slug: string } | null;
-  nav: { org: boolean; admin: boolean; platform: boolean; wheel: boolean };
+  nav: { org: boolean; admin: boolean; platform: boolean; wheel: boolean; catalogue: boolean };
   unreadNotifications: number;
 }
 
@@ -41,6 +41,11 @@ export function AppHeader() {
           {data?.nav.wheel ? (
             <li>
               <NavLink to="/wheel">{t('wheel.nav.title')}</NavLink>
+            </li>
+          ) : null}
+          {data?.nav.catalogue ? (
+            <li>
+              <NavLink to="/catalogue">{t('catalogue.nav.title')}</NavLink>
             </li>
           ) : null}
           {data?.nav.wheel ? (

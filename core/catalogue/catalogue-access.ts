@@ -54,3 +54,14 @@ export async function sendMails(mailer: MailSender | undefined, tenantId: string
     await mailer.send({ tenantId, to: m.to, subject: m.subject, text }).catch(() => undefined);
   }
 }
+
+export interface CataloguePermissions {
+  canWrite: boolean;
+  canApprove: boolean;
+  canEvaluate: boolean;
+}
+
+/** What the catalogue's sub-navigation shows the actor. */
+export function cataloguePermissions(actor: Actor): CataloguePermissions {
+  return { canWrite: canWriteCatalogue(actor), canApprove: can(actor, 'catalogue.approve', { tenantId: actor.tenantId }), canEvaluate: can(actor, 'catalogue.evaluate', { tenantId: actor.tenantId }) };
+}
