@@ -11,7 +11,7 @@ import { createApiToken } from '../../core/api-tokens/create-api-token.ts';
 import { createMilestone } from '../../core/annual-wheel/create-milestone.ts';
 import type { Role } from '../../core/shared/actor.ts';
 import { Client, signInAs, startTestApp, type TestApp } from '../support/server.ts';
-import { createAccount, createPerson, createTenant, createUnit, makeLeader } from '../support/factories.ts';
+import { createAccount, createPerson, createPublishedMeasure, createTenant, createUnit, makeLeader } from '../support/factories.ts';
 
 type Who = 'anonymous' | Role;
 const WHO: Who[] = ['anonymous', 'employee', 'unit_leader', 'coordinator', 'executive', 'union_rep', 'mentor', 'tenant_admin', 'platform_admin'];
@@ -102,6 +102,18 @@ const MATRIX: Record<string, Entry> = {
   'wheel/templates': { rule: only('coordinator', 'tenant_admin') },
   'wheel/notifications': { rule: everyMember },
   'wheel/log': { rule: only('coordinator', 'tenant_admin') },
+  // Catalogue: everyone reads it; coordinators run it; leaders approve and evaluate; the
+  // attendance list is the organiser's, coordinators' and leaders' (their own units' people);
+  // only an attendee may give feedback (the employee attended the own-target measure).
+  catalogue: { rule: everyMember },
+  'catalogue/providers': { rule: everyMember },
+  'catalogue/approvals': { rule: only('unit_leader') },
+  'catalogue/evaluations': { rule: only('unit_leader') },
+  'catalogue/measures/new': { rule: only('coordinator', 'tenant_admin') },
+  'catalogue/measures/:measureId': { rule: everyMember },
+  'catalogue/measures/:measureId/edit': { rule: only('coordinator', 'tenant_admin') },
+  'catalogue/measures/:measureId/attendance': { rule: only('coordinator', 'tenant_admin', 'unit_leader') },
+  'catalogue/measures/:measureId/feedback': { rule: (who, target) => (!signedIn(who) ? 'login' : who === 'employee' && target === 'own' ? 'allow' : 'deny') },
   // The calendar feed: the secret link is the credential; a wrong link is 404 for everyone.
   'wheel/feed/:token': { rule: anyone },
   'api/v1/openapi.json': { rule: anyone },
@@ -135,7 +147,7 @@ function routePaths(): string[] {
 
 interface Fixture {
   tenantA: string;
-  ids: Record<Target, { unitId: string; personId: string; accountId: string; runId: string; milestoneId: string }>;
+  ids: Record<Target, { unitId: string; personId: string; accountId: string; runId: string; milestoneId: string; measureId: string }>;
   clients: Map<Who, Client>;
 }
 
@@ -191,9 +203,9 @@ describe('authorization matrix', () => {
         })
       ).id;
     fx.ids = {
-      own: { unitId: ownUnit.id, personId: e.person.id, accountId: accountOf.get('employee')!, runId: await run(a.id), milestoneId: await milestone(a.id, ownUnit.id) },
-      other: { unitId: otherUnit.id, personId: f.person.id, accountId: otherAccount, runId: await run(a.id), milestoneId: await milestone(a.id, otherUnit.id) },
-      foreign: { unitId: rootB.id, personId: g.person.id, accountId: foreignAccount, runId: await run(b.id), milestoneId: await milestone(b.id, rootB.id) },
+      own: { unitId: ownUnit.id, personId: e.person.id, accountId: accountOf.get('employee')!, runId: await run(a.id), milestoneId: await milestone(a.id, ownUnit.id), measureId: await createPublishedMeasure(db, a.id, { attendee: { personId: e.person.id, unitId: ownUnit.id } }) },
+      other: { unitId: otherUnit.id, personId: f.person.id, accountId: otherAccount, runId: await run(a.id), milestoneId: await milestone(a.id, otherUnit.id), measureId: await createPublishedMeasure(db, a.id, { attendee: { personId: f.person.id, unitId: otherUnit.id } }) },
+      foreign: { unitId: rootB.id, personId: g.person.id, accountId: foreignAccount, runId: await run(b.id), milestoneId: await milestone(b.id, rootB.id), measureId: await createPublishedMeasure(db, b.id, { attendee: { personId: g.person.id, unitId: rootB.id } }) },
     };
     fx.clients.set('anonymous', new Client(t.url));
     for (const [who, accountId] of accountOf) fx.clients.set(who, await signInAs(t, a.id, accountId));
@@ -208,7 +220,7 @@ describe('authorization matrix', () => {
   it('allows and denies every route for every role and target as documented', async () => {
     const mismatches: string[] = [];
     for (const [pattern, entry] of Object.entries(MATRIX)) {
-      const hasTarget = /:(unitId|personId|accountId|runId|milestoneId)/.test(pattern);
+      const hasTarget = /:(unitId|personId|accountId|runId|milestoneId|measureId)/.test(pattern);
       const targets: Target[] = hasTarget ? ['own', 'other', 'foreign'] : ['own'];
       for (const target of targets) {
         const ids = fx.ids[target];
@@ -219,6 +231,7 @@ describe('authorization matrix', () => {
           .replace(':accountId', ids.accountId)
           .replace(':runId', ids.runId)
           .replace(':milestoneId', ids.milestoneId)
+          .replace(':measureId', ids.measureId)
           .replace(':token', 'not-a-real-token')
           .replace(':format', 'csv')
           .replace('api/*', 'api/v1/not-here')
