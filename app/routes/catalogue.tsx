@@ -7,6 +7,7 @@ import type { Route } from './+types/catalogue';
 import { getRequestInfo, getServices, requireActor, runForForm, runForPage } from '../server/route-helpers.server.ts';
 import { getCatalogue } from '../../core/catalogue/get-catalogue.ts';
 import { publishCatalogue } from '../../core/catalogue/publish-catalogue.ts';
+import { setCatalogueSharing } from '../../core/catalogue/set-catalogue-sharing.ts';
 import { cataloguePermissions } from '../../core/catalogue/catalogue-access.ts';
 import { MEASURE_TYPES } from '../../core/shared/measure-types.ts';
 import { STATUS_FOR } from '../http/problem.ts';
@@ -35,9 +36,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const actor = requireActor(request, context);
   const form = await request.formData();
-  const input = { year: String(form.get('year') ?? ''), half: String(form.get('half') ?? ''), version: String(form.get('version') ?? '') };
-  const result = await runForForm(context, () => publishCatalogue({ database: getServices(context).database, actor, input, requestId: getRequestInfo(context).requestId }));
-  return data({ result }, { status: result.ok ? 200 : STATUS_FOR[result.error.code] });
+  const input = { year: String(form.get('year') ?? ''), half: String(form.get('half') ?? ''), version: String(form.get('version') ?? ''), shared: String(form.get('shared') ?? '') };
+  const options = { database: getServices(context).database, actor, input, requestId: getRequestInfo(context).requestId };
+  const intent = form.get('intent') === 'share' ? ('share' as const) : ('publish' as const);
+  const result = await runForForm(context, async () => (intent === 'share' ? (await setCatalogueSharing(options)).shared : (await publishCatalogue(options), true)));
+  return data({ result, intent }, { status: result.ok ? 200 : STATUS_FOR[result.error.code] });
 }
 
 export default function CataloguePage({ loaderData: d }: Route.ComponentProps) {
@@ -62,13 +65,13 @@ export default function CataloguePage({ loaderData: d }: Route.ComponentProps) {
       </div>
       {actionData?.result.ok ? (
         <Alert data-color="success" role="status">
-          {t('catalogue.page.publishedNow')}
+          {actionData.intent === 'publish' ? t('catalogue.page.publishedNow') : actionData.result.value ? t('catalogue.region.sharedNow') : t('catalogue.region.unsharedNow')}
         </Alert>
       ) : null}
       <FormErrorSummary error={error} prefix="publish" />
       {d.canWrite ? (
         <div className="cluster">
-          <Paragraph>{published ? t('catalogue.page.isPublished') : t('catalogue.page.isDraft')}</Paragraph>
+          <Paragraph>{published ? t('catalogue.page.isPublished') : t('catalogue.page.isDraft')}{published && d.catalogue?.sharedWithRegion && d.region ? ` ${t('catalogue.region.isShared', { region: d.region.name })}` : ''}</Paragraph>
           {!published ? (
             <Form method="post">
               <CsrfField />
@@ -77,6 +80,19 @@ export default function CataloguePage({ loaderData: d }: Route.ComponentProps) {
               <input type="hidden" name="version" value={d.catalogue?.version ?? 1} />
               <Button type="submit" data-size="sm">
                 {t('catalogue.page.publish')}
+              </Button>
+            </Form>
+          ) : null}
+          {published && d.region ? (
+            <Form method="post">
+              <CsrfField />
+              <input type="hidden" name="intent" value="share" />
+              <input type="hidden" name="year" value={d.year} />
+              <input type="hidden" name="half" value={d.half} />
+              <input type="hidden" name="version" value={d.catalogue?.version ?? 1} />
+              <input type="hidden" name="shared" value={d.catalogue?.sharedWithRegion ? 'no' : 'yes'} />
+              <Button type="submit" variant="secondary" data-size="sm">
+                {d.catalogue?.sharedWithRegion ? t('catalogue.region.unshare', { region: d.region.name }) : t('catalogue.region.share', { region: d.region.name })}
               </Button>
             </Form>
           ) : null}
@@ -145,6 +161,40 @@ export default function CataloguePage({ loaderData: d }: Route.ComponentProps) {
           </Table>
         )}
       </section>
+      {d.region && d.regionMeasures.length ? (
+        <section aria-labelledby="region-heading" className="stack">
+          <Heading level={2} data-size="sm" id="region-heading">
+            {t('catalogue.region.heading', { region: d.region.name })}
+          </Heading>
+          <Paragraph>{t('catalogue.region.intro')}</Paragraph>
+          <Table>
+            <caption className="visually-hidden">{t('catalogue.region.heading', { region: d.region.name })}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('catalogue.list.measure')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('catalogue.region.municipality')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('catalogue.list.type')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('catalogue.list.when')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('catalogue.list.where')}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {d.regionMeasures.map((m) => (
+                <Table.Row key={m.id}>
+                  <Table.HeaderCell scope="row">
+                    {m.title}
+                    {m.providerName ? <div>{m.providerName}</div> : null}
+                  </Table.HeaderCell>
+                  <Table.Cell>{m.tenantName}</Table.Cell>
+                  <Table.Cell>{t(`measures.type.${m.type}` as 'measures.type.external_course')}</Table.Cell>
+                  <Table.Cell>{m.endDate ? `${formatDate(m.startDate, language)} – ${formatDate(m.endDate, language)}` : t('catalogue.detail.ongoingFrom', { date: formatDate(m.startDate, language) })}</Table.Cell>
+                  <Table.Cell>{[m.place, m.online ? t('catalogue.detail.online') : ''].filter(Boolean).join(', ')}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </section>
+      ) : null}
     </div>
   );
 }

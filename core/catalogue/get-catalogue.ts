@@ -9,6 +9,7 @@ import { MEASURE_TYPES } from '../shared/measure-types.ts';
 import { authorize } from '../shared/policy.ts';
 import { canWriteCatalogue, today } from './catalogue-access.ts';
 import { catalogueMix, halfYearOf, HALVES, parseCatalogueInput } from './catalogue.rules.ts';
+import { listRegionMeasures } from './list-region-measures.ts';
 
 export const ZCatalogueQuerySchema = z.object({
   year: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.coerce.number().int().min(2000).max(2100).optional()),
@@ -31,6 +32,7 @@ export async function getCatalogue({ database, actor, query, now }: GetCatalogue
   const year = q.year ?? current.year;
   const half = q.half ?? (q.year ? 'spring' : current.half);
   const canWrite = canWriteCatalogue(actor);
+  const shared = await listRegionMeasures({ database, actor, halfYear: { year, half } });
   return database.withTenant(actor.tenantId, async (tx) => {
     const catalogue = await findCatalogue(tx, year, half);
     const visible = catalogue && (canWrite || catalogue.status === 'published');
@@ -55,7 +57,9 @@ export async function getCatalogue({ database, actor, query, now }: GetCatalogue
       year,
       half,
       filter: { area: q.area ?? '', type: q.type ?? '' },
-      catalogue: catalogue ? { id: catalogue.id, status: catalogue.status, version: catalogue.version, publishedAt: catalogue.publishedAt?.toISOString() ?? null } : null,
+      catalogue: catalogue ? { id: catalogue.id, status: catalogue.status, version: catalogue.version, sharedWithRegion: catalogue.sharedWithRegion, publishedAt: catalogue.publishedAt?.toISOString() ?? null } : null,
+      region: shared.region,
+      regionMeasures: shared.measures,
       measures: list,
       mix: catalogueMix(list),
       areas: await listActiveAreas(tx),

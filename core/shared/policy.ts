@@ -26,6 +26,7 @@ export type Action =
   | 'catalogue.feedback' // one's own feedback after a measure (resource: the person)
   | 'catalogue.evaluate' // year-end evaluation and report-back for a unit (resource: the unit path)
   | 'catalogue.evaluations.read' // evaluations and feedback of a unit (resource: the unit path)
+  | 'catalogue.region.read' // measures other municipalities of the region share (read-only; the use case crosses tenants deliberately)
   // administration
   | 'import.run' // upload, preview and commit HR imports
   | 'account.manage' // accounts, roles, disabling
@@ -105,6 +106,7 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
     case 'wheel.status':
       return hasAny(actor, ['coordinator', 'tenant_admin']) || leadsAny(actor, resource);
     case 'catalogue.read':
+    case 'catalogue.region.read':
       return actor.roles.size > 0;
     case 'catalogue.write':
       return hasAny(actor, ['coordinator', 'tenant_admin']);

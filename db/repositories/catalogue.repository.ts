@@ -18,6 +18,8 @@ import {
   orgUnits,
   persons,
   providers,
+  regions,
+  tenants,
   unitLeaders,
 } from '../schema/index.ts';
 
@@ -354,5 +356,60 @@ export async function listUnitChoices(tx: Tx) {
 
 export async function findCatalogueById(tx: Tx, id: string) {
   const rows = await tx.select().from(catalogues).where(eq(catalogues.id, id)).limit(1);
+  return rows[0] ?? null;
+}
+
+// ---------------------------------------------------------------- region sharing (platform role)
+
+/** The region of a tenant, or null. Runs under withPlatform (tenants is a platform table). */
+export async function findTenantRegion(tx: Tx, tenantId: string) {
+  const rows = await tx.select({ regionId: tenants.regionId, regionName: regions.name }).from(tenants).leftJoin(regions, eq(regions.id, tenants.regionId)).where(eq(tenants.id, tenantId)).limit(1);
+  return rows[0]?.regionId ? { id: rows[0].regionId, name: rows[0].regionName ?? '' } : null;
+}
+
+/**
+ * Published measures of a half-year's published, region-shared catalogues of the OTHER tenants
+ * of a region. Cross-tenant on purpose: runs under withPlatform, and the WHERE clause is the
+ * only thing that limits it, so every condition here is part of the isolation guarantee.
+ */
+export async function listSharedMeasuresOfRegion(tx: Tx, options: { regionId: string; exceptTenantId: string; year: number; half: string }) {
+  return tx
+    .select({
+      id: measures.id,
+      tenantName: tenants.name,
+      title: measures.title,
+      type: measures.type,
+      startDate: measures.startDate,
+      endDate: measures.endDate,
+      place: measures.place,
+      online: measures.online,
+      capacity: measures.capacity,
+      providerName: providers.name,
+    })
+    .from(measures)
+    .innerJoin(catalogues, and(eq(catalogues.id, measures.catalogueId), eq(catalogues.tenantId, measures.tenantId)))
+    .innerJoin(tenants, eq(tenants.id, measures.tenantId))
+    .leftJoin(providers, eq(providers.id, measures.providerId))
+    .where(
+      and(
+        eq(tenants.regionId, options.regionId),
+        eq(tenants.status, 'active'),
+        sql`${measures.tenantId} <> ${options.exceptTenantId}`,
+        eq(catalogues.status, 'published'),
+        eq(catalogues.sharedWithRegion, true),
+        eq(catalogues.year, options.year),
+        eq(catalogues.half, options.half),
+        eq(measures.status, 'published'),
+      ),
+    )
+    .orderBy(asc(tenants.name), asc(measures.startDate), asc(measures.title));
+}
+
+export async function setCatalogueShared(tx: Tx, id: string, expectedVersion: number, shared: boolean) {
+  const rows = await tx
+    .update(catalogues)
+    .set({ sharedWithRegion: shared, version: sql`${catalogues.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(catalogues.id, id), eq(catalogues.version, expectedVersion)))
+    .returning();
   return rows[0] ?? null;
 }

@@ -39,6 +39,8 @@ export const catalogues = pgTable(
     /** draft | published */
     status: text('status').notNull().default('draft'),
     publishedAt: timestamp('published_at', { withTimezone: true, mode: 'date' }),
+    /** Shared read-only with the other municipalities of the tenant's region (tenants.region_id). */
+    sharedWithRegion: boolean('shared_with_region').notNull().default(false),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
