@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { startSession } from '../../core/auth/start-session.ts';
 import { createProvider } from '../../core/catalogue/create-provider.ts';
-import { measures } from '../../db/schema/index.ts';
+import { measures, outboxMails } from '../../db/schema/index.ts';
 import { expectAccessible, launchBrowser, watchPage } from '../support/browser.ts';
 import { startTestApp, type TestApp } from '../support/server.ts';
 import { createAccount, createPerson, createTenant, createUnit, makeLeader } from '../support/factories.ts';
@@ -17,6 +17,7 @@ describe('catalogue (browser)', () => {
   let t: TestApp;
   let browser: Browser;
   let tenantId: string;
+  let employeeEmail: string;
   const pages: Record<'coordinator' | 'employee' | 'leader', Page> = {} as never;
   const problems: string[][] = [];
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date());
@@ -36,6 +37,7 @@ describe('catalogue (browser)', () => {
       employee: await createAccount(db, tenantId, { personId: employee.person.id, displayName: 'Eva Eide' }),
       leader: await createAccount(db, tenantId, { personId: leader.person.id, displayName: 'Liv Leiar' }),
     };
+    employeeEmail = accounts.employee.email;
     await createProvider({ database: db, actor: { kind: 'system', tenantId, purpose: 'test' }, input: { name: 'Høgskulen på Vestlandet', kind: 'university_college', contact: 'etter@hvl.no' } });
     for (const who of ['coordinator', 'employee', 'leader'] as const) {
       const session = await db.withPlatform((tx) => startSession(tx, { tenantId, accountId: accounts[who].id, now: new Date(), absoluteMinutes: 60 }));
@@ -103,7 +105,12 @@ describe('catalogue (browser)', () => {
     await expectAccessible(l, 'approvals');
     await l.getByRole('button', { name: 'Godkjenn: Eva Eide, Kollegarettleiing i demensomsorg' }).click();
     await l.getByRole('status').filter({ hasText: 'Plassen er godkjend.' }).waitFor();
-    assert.match((await l.locator('main').textContent()) ?? '', /Vikarmidlar for godkjende plassar: 4\s500 kr/);
+    await l.getByText(/Vikarmidlar for godkjende plassar: 4\s500 kr/).waitFor();
+    assert.match((await l.getByRole('region', { name: 'Ventar på deg (0)' }).textContent()) ?? '', /Ingen påmeldingar ventar på godkjenning/);
+    // The employee was told by mail (through the app's mailer; no SMTP here, so it is in the outbox).
+    const mails = await t.db.database.withTenant(tenantId, (tx) => tx.select().from(outboxMails).where(eq(outboxMails.toAddress, employeeEmail)));
+    assert.deepEqual(mails.map((m) => m.subject).sort(), ['Godkjend: Kollegarettleiing i demensomsorg', 'Påmeld: Kollegarettleiing i demensomsorg']);
+    assert.ok(mails.every((m) => m.textBody.includes(`/catalogue/measures/${measureId}`)));
     await expectAccessible(l, 'approvals after approving');
 
     // The coordinator records attendance.
@@ -112,7 +119,9 @@ describe('catalogue (browser)', () => {
     await expectAccessible(c, 'attendance');
     await c.getByRole('button', { name: 'Deltok: Eva Eide' }).click();
     await c.getByRole('status').filter({ hasText: 'Oppmøtet er lagra.' }).waitFor();
-    assert.match((await c.getByRole('row', { name: /Eva Eide/ }).textContent()) ?? '', /Ja/);
+    const attendedRow = c.getByRole('row', { name: /Eva Eide/ });
+    await attendedRow.filter({ hasText: /Ikkje registrert/ }).waitFor({ state: 'detached' });
+    assert.match((await attendedRow.textContent()) ?? '', /Gloppen omsorgssenter\s*Ja/);
 
     // Time passes: the measure has ended (its dates move into the past).
     await t.db.database.withTenant(tenantId, (tx) => tx.update(measures).set({ startDate: '2026-01-05', endDate: '2026-01-06' }).where(eq(measures.id, measureId)));
