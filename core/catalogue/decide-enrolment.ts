@@ -34,6 +34,8 @@ export async function decideEnrolment({ database, actor, input, mailer, publicUr
     authorize(actor, 'catalogue.approve', { tenantId: actor.tenantId, unitPaths: [first.unitPath] });
     const measure = (await lockMeasure(tx, first.enrolment.measureId))!;
     const current = (await findEnrolment(tx, values.enrolmentId))!.enrolment;
+    // Nobody approves their own place; a leader's enrolment goes to the leader of a unit above.
+    if (actor.personId !== null && current.personId === actor.personId) throw new AppError(AppErrorCode.FORBIDDEN, { messageKey: 'catalogue.errors.ownEnrolment' });
     if (current.version !== values.version) throw staleVersion();
     if (current.status !== 'requested') throw new AppError(AppErrorCode.CONFLICT, { messageKey: 'catalogue.errors.notRequested' });
     const status = values.decision === 'approve' ? 'approved' : 'declined';

@@ -15,7 +15,8 @@ export interface ListEnrolmentApprovalsOptions {
 export async function listEnrolmentApprovals({ database, actor, requestId }: ListEnrolmentApprovalsOptions) {
   authorize(actor, 'catalogue.approve', { tenantId: actor.tenantId });
   return database.withTenant(actor.tenantId, async (tx) => {
-    const rows = await listEnrolmentsInSubtrees(tx, actor.leaderUnitPaths, ['requested', 'waiting', 'approved']);
+    // One's own enrolments are decided by the leader above, so they are left out here.
+    const rows = (await listEnrolmentsInSubtrees(tx, actor.leaderUnitPaths, ['requested', 'waiting', 'approved'])).filter((r) => r.enrolment.personId !== actor.personId);
     const view = rows.map((r) => ({
       id: r.enrolment.id,
       version: r.enrolment.version,

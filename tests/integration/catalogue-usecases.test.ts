@@ -204,6 +204,12 @@ describe('catalogue use cases', () => {
     for (const p of (await listEnrolmentApprovals({ database: t.database, actor: leaderA })).pending.filter((x) => x.measureId === measureId)) {
       await decideEnrolment({ database: t.database, actor: leaderA, input: { enrolmentId: p.id, decision: 'approve', version: p.version } });
     }
+    // A leader does not approve their own place, nor see it among the approvals.
+    const own = await enrolInMeasure({ database: t.database, actor: leaderA, measureId, now: at(12) });
+    assert.equal(own.status, 'requested');
+    assert.equal((await listEnrolmentApprovals({ database: t.database, actor: leaderA })).pending.some((p) => p.id === own.id), false);
+    await rejects(decideEnrolment({ database: t.database, actor: leaderA, input: { enrolmentId: own.id, decision: 'approve', version: 1 } }), 'FORBIDDEN', 'catalogue.errors.ownEnrolment');
+    await cancelEnrolment({ database: t.database, actor: leaderA, enrolmentId: own.id });
     await rejects(getAttendance({ database: t.database, actor: a, measureId }), 'FORBIDDEN');
     const leaderView = await getAttendance({ database: t.database, actor: leaderB, measureId });
     assert.equal(leaderView.rows.length, 0, 'a leader sees only their own units’ participants');
