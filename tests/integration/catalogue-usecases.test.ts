@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { and, eq } from 'drizzle-orm';
 import { AppError } from '../../core/shared/app-error.ts';
 import type { AccountActor } from '../../core/shared/actor.ts';
-import { competenceAreas, enrolments, notifications, auditLog } from '../../db/schema/index.ts';
+import { auditLog, competenceAreas, enrolments, mappingForms, mappingNeeds, notifications, wheelCycles } from '../../db/schema/index.ts';
 import { createProvider } from '../../core/catalogue/create-provider.ts';
 import { listProviders } from '../../core/catalogue/list-providers.ts';
 import { createMeasure } from '../../core/catalogue/create-measure.ts';
@@ -118,6 +118,8 @@ describe('catalogue use cases', () => {
     await rejects(createMeasure({ database: t.database, actor: leaderA, input: measureInput() }), 'FORBIDDEN');
     await rejects(createMeasure({ database: t.database, actor: coordinator, input: measureInput({ endDate: '2027-01-01' }) }), 'VALIDATION', 'catalogue.errors.endBeforeStart');
     await rejects(createMeasure({ database: t.database, actor: coordinator, input: measureInput({ providerId: '00000000-0000-4000-8000-000000000000' }) }), 'VALIDATION', 'catalogue.errors.providerMissing');
+    await rejects(createMeasure({ database: t.database, actor: coordinator, input: measureInput({ targetUnitIds: ['00000000-0000-4000-8000-000000000000'] }) }), 'VALIDATION', 'catalogue.errors.unitMissing');
+    await rejects(createMeasure({ database: t.database, actor: coordinator, input: measureInput({ needIds: ['00000000-0000-4000-8000-000000000000'] }) }), 'VALIDATION', 'catalogue.errors.needMissing');
   });
 
   it('moves a measure draft → published → closed only, and hides drafts and unpublished catalogues from employees', async () => {
@@ -255,8 +257,16 @@ describe('catalogue use cases', () => {
     assert.equal(audited.length, 1);
   });
 
-  it('stores the ordering checklist with an external measure, under its version', async () => {
-    const { id } = await createMeasure({ database: t.database, actor: coordinator, input: measureInput({ title: 'Innkjøpt kurs' }) });
+  it('links a measure to mapping needs and stores the ordering checklist with it, under its version', async () => {
+    const needId = await t.database.withTenant(tenantId, async (tx) => {
+      const [cycle] = await tx.insert(wheelCycles).values({ tenantId, year: 2027, title: 'Årshjulet 2027' }).returning();
+      const [form] = await tx.insert(mappingForms).values({ tenantId, cycleId: cycle!.id, unitId: unitA.id }).returning();
+      const [need] = await tx.insert(mappingNeeds).values({ tenantId, formId: form!.id, position: 1, term: 'short', competenceAreaId: areaId, description: 'Smertelindring', peopleCount: 6, priority: 1 }).returning();
+      return need!.id;
+    });
+    const { id } = await createMeasure({ database: t.database, actor: coordinator, input: measureInput({ title: 'Innkjøpt kurs', needIds: [needId] }) });
+    const linked = await getMeasure({ database: t.database, actor: coordinator, measureId: id });
+    assert.deepEqual(linked.needs, [{ id: needId, description: 'Smertelindring', areaName: 'Palliasjon', unitName: 'Fjordheimen' }]);
     const checklist = { requirements: 'Dekkje behovet for palliasjon', price: { score: '4', note: 'Rimeleg' }, quality: { score: '5', note: '' }, time: { score: '', note: 'Ikkje avklart' }, decision: 'order', decisionNote: 'Vi bestiller', version: '1' };
     await rejects(saveOrderingChecklist({ database: t.database, actor: leaderA, measureId: id, input: checklist }), 'FORBIDDEN');
     assert.deepEqual(await saveOrderingChecklist({ database: t.database, actor: coordinator, measureId: id, input: checklist }), { version: 2 });
