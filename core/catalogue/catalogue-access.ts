@@ -24,7 +24,7 @@ export interface PendingMail {
   text: string;
 }
 
-export type NoticeKind = 'requested' | 'waiting' | 'approved' | 'declined' | 'promoted' | 'toApprove';
+export type NoticeKind = 'requested' | 'waiting' | 'approved' | 'declined' | 'promoted' | 'measureCancelled' | 'toApprove';
 
 /**
  * Tell a person (kind ≠ toApprove) or a unit's leaders (toApprove) about an enrolment change:

@@ -196,6 +196,14 @@ describe('catalogue use cases', () => {
     const again = await t.database.withTenant(tenantId, (tx) => tx.select().from(enrolments).where(eq(enrolments.measureId, measureId)));
     assert.equal(again.filter((r) => r.status === 'requested').length, 3);
     assert.equal(again.filter((r) => r.status === 'waiting').length, staff.length - 6);
+
+    // Cancelling the measure ends every live enrolment and tells each person.
+    await setMeasureStatus({ database: t.database, actor: coordinator, measureId, input: { status: 'cancelled', version: 2 } });
+    const ended = await t.database.withTenant(tenantId, (tx) => tx.select().from(enrolments).where(eq(enrolments.measureId, measureId)));
+    assert.deepEqual([...new Set(ended.map((r) => r.status))], ['cancelled']);
+    const told = await t.database.withTenant(tenantId, (tx) => tx.select().from(notifications).where(eq(notifications.kind, 'catalogue.measureCancelled')));
+    assert.equal(told.length, staff.length - 3);
+    assert.match(told[0]!.body, /Rettleiing i praksis/);
   });
 
   it('records attendance, takes feedback from attendees only, and feeds evaluations into ratings and the roll-over read', async () => {
