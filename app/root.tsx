@@ -43,6 +43,7 @@ export async function loader({ context }: Route.LoaderArgs) {
       maturity: s && can(s.actor, 'maturity.answer', { tenantId: s.tenant.id }) ? (can(s.actor, 'maturity.results', { tenantId: s.tenant.id }) ? '/maturity' : '/maturity/survey') : null,
       strategicPlan: s ? can(s.actor, 'strategicPlan.read', { tenantId: s.tenant.id }) : false,
       mapping: s ? can(s.actor, 'mapping.read', { tenantId: s.tenant.id }) : false,
+      catalogue: s ? can(s.actor, 'catalogue.read', { tenantId: s.tenant.id }) : false,
     },
     // Counted with the session lookup (no extra round trip per page).
     unreadNotifications: s && wheel ? s.unreadNotifications : 0,

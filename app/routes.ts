@@ -92,6 +92,18 @@ export default [
   route('mapping/units/:unitId/basis', 'routes/mapping.units.$unitId.basis.tsx'),
   // --- end needs mapping ---
 
+  // --- catalogue ---
+  route('catalogue', 'routes/catalogue.tsx'),
+  route('catalogue/providers', 'routes/catalogue.providers.tsx'),
+  route('catalogue/approvals', 'routes/catalogue.approvals.tsx'),
+  route('catalogue/evaluations', 'routes/catalogue.evaluations.tsx'),
+  route('catalogue/measures/new', 'routes/catalogue.measures.new.tsx'),
+  route('catalogue/measures/:measureId', 'routes/catalogue.measures.$measureId.tsx'),
+  route('catalogue/measures/:measureId/edit', 'routes/catalogue.measures.$measureId.edit.tsx'),
+  route('catalogue/measures/:measureId/attendance', 'routes/catalogue.measures.$measureId.attendance.tsx'),
+  route('catalogue/measures/:measureId/feedback', 'routes/catalogue.measures.$measureId.feedback.tsx'),
+  // --- end catalogue ---
+
   // --- platform ---
   route('platform', 'routes/platform.tsx'),
   route('platform/tenants/new', 'routes/platform.tenants.new.tsx'),

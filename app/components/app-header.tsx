@@ -9,7 +9,7 @@ interface HeaderData {
   language: string;
   user: { displayName: string; personId: string | null } | null;
   tenant: { name: string; slug: string } | null;
-  nav: { org: boolean; roster: boolean; admin: boolean; platform: boolean; wheel: boolean; maturity: string | null; strategicPlan: boolean; mapping: boolean };
+  nav: { org: boolean; roster: boolean; admin: boolean; platform: boolean; wheel: boolean; maturity: string | null; strategicPlan: boolean; mapping: boolean; catalogue: boolean };
   unreadNotifications: number;
 }
 
@@ -46,6 +46,11 @@ export function AppHeader() {
           {data?.nav.mapping ? (
             <li>
               <NavLink to="/mapping">{t('mapping.nav.title')}</NavLink>
+            </li>
+          ) : null}
+          {data?.nav.catalogue ? (
+            <li>
+              <NavLink to="/catalogue">{t('catalogue.nav.title')}</NavLink>
             </li>
           ) : null}
           {data?.nav.wheel ? (

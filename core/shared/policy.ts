@@ -36,6 +36,16 @@ export type Action =
   | 'mapping.form.decide' // return a form with a comment, or approve it
   | 'mapping.overview' // every form of a cycle by status
   | 'mapping.unit.write' // a unit's basis entries and offers (resource: the unit's path)
+  // combined catalogue
+  | 'catalogue.read' // the published catalogue, measures, providers with ratings
+  | 'catalogue.write' // providers, measures (incl. drafts and the ordering checklist), publishing a catalogue
+  | 'catalogue.enrol' // enrol oneself, cancel one's own enrolment (resource: the person)
+  | 'catalogue.approve' // approve or decline enrolments (resource: the enrolment's unit path)
+  | 'catalogue.attendance' // the attendance list and recording attendance (resource: measure organiser, attendee's unit)
+  | 'catalogue.feedback' // one's own feedback after a measure (resource: the person)
+  | 'catalogue.evaluate' // year-end evaluation and report-back for a unit (resource: the unit path)
+  | 'catalogue.evaluations.read' // evaluations and feedback of a unit (resource: the unit path)
+  | 'catalogue.region.read' // measures other municipalities of the region share (read-only; the use case crosses tenants deliberately)
   // administration
   | 'import.run' // upload, preview and commit HR imports
   | 'account.manage' // accounts, roles, disabling
@@ -60,6 +70,8 @@ export interface Resource {
   unitPaths?: readonly string[];
   /** The person the resource is about, for "own data" rules. */
   personId?: string;
+  /** The account responsible for the resource (a measure's organiser). */
+  accountId?: string;
 }
 
 const TENANT_WIDE_READERS: readonly Role[] = ['coordinator', 'executive', 'tenant_admin'];
@@ -175,6 +187,22 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
       return hasAny(actor, TENANT_WIDE_READERS);
     case 'mapping.unit.write':
       return hasAny(actor, ['coordinator', 'tenant_admin']) || leadsAny(actor, resource);
+    case 'catalogue.read':
+    case 'catalogue.region.read':
+      return actor.roles.size > 0;
+    case 'catalogue.write':
+      return hasAny(actor, ['coordinator', 'tenant_admin']);
+    case 'catalogue.enrol':
+    case 'catalogue.feedback':
+      return isSelf;
+    case 'catalogue.approve':
+    case 'catalogue.evaluate':
+      // Leaders only; without a unit the question is "does the actor lead any unit".
+      return resource.unitPaths ? leadsAny(actor, resource) : actor.leaderUnitPaths.length > 0;
+    case 'catalogue.attendance':
+      return hasAny(actor, ['coordinator', 'tenant_admin']) || (resource.accountId !== undefined && resource.accountId === actor.accountId) || (resource.unitPaths ? leadsAny(actor, resource) : actor.leaderUnitPaths.length > 0);
+    case 'catalogue.evaluations.read':
+      return hasAny(actor, TENANT_WIDE_READERS) || (resource.unitPaths ? leadsAny(actor, resource) : actor.leaderUnitPaths.length > 0);
     case 'account.manage':
     case 'apiToken.manage':
     case 'audit.read':

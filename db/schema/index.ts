@@ -9,3 +9,4 @@ export * from './roster.ts';
 export * from './maturity.ts';
 export * from './strategic-plan.ts';
 export * from './mapping.ts';
+export * from './catalogue.ts';

@@ -15,7 +15,7 @@ import { saveStaffingRequirement } from '../../core/strategic-plan/save-staffing
 import { startMappingForm } from '../../core/mapping/start-mapping-form.ts';
 import { expectAccessible, launchBrowser, watchPage } from '../support/browser.ts';
 import { startTestApp, type TestApp } from '../support/server.ts';
-import { actorFor, createAccount, createPerson, createTenant, createUnit, makeLeader } from '../support/factories.ts';
+import { actorFor, createAccount, createPerson, createTenant, createUnit, makeLeader, createPublishedMeasure } from '../support/factories.ts';
 
 /** Route patterns that are not pages (resource routes, redirects, downloads, the API). */
 const NOT_PAGES = new Set(['language', 'logout', 'me', 'auth/oidc/start', 'auth/oidc/callback', 'people/:personId/export', 'admin/import/template/:format', 'admin/audit/export', 'wheel/feed/:token', 'api/*', '*']);
@@ -83,7 +83,9 @@ describe('every page (browser, axe)', () => {
     await saveStaffingRequirement({ database: db, actor: system, planId: plan.id, input: { styrk08: '2223', basis: 'headcount', values: ['3', '3', '4', '4'] } });
     // The unit's mapping form is started, so its edit page renders (without one it sends the leader to start it).
     await startMappingForm({ database: db, actor: await actorFor(db, tenant.id, account), unitId: unit.id, input: { year: new Date().getFullYear() } });
-    Object.assign(ids, { unitId: unit.id, personId: colleague.person.id, accountId: account.id, runId: run!.id, milestoneId: milestone.id, planId: plan.id });
+    // A finished measure the signed-in leader attended, so the feedback form is open to them.
+    const measureId = await createPublishedMeasure(db, tenant.id, { title: 'Rettleiing i praksis', attendee: { personId: me.person.id, unitId: unit.id } });
+    Object.assign(ids, { unitId: unit.id, personId: colleague.person.id, accountId: account.id, runId: run!.id, milestoneId: milestone.id, planId: plan.id, measureId });
     const session = await db.withPlatform((tx) => startSession(tx, { tenantId: tenant.id, accountId: account.id, now: new Date(), absoluteMinutes: 120 }));
     signedIn = await browser.newContext({ baseURL: t.url, locale: 'nn-NO' });
     await signedIn.addCookies([{ name: 'rytme_session', value: session.token, url: t.url }]);
@@ -113,7 +115,7 @@ describe('every page (browser, axe)', () => {
   it('signed-in pages pass in nynorsk', async () => {
     const paths = pagePatterns()
       .filter((p) => !PUBLIC_PAGES.includes(p === '/' ? '/' : `/${p}`) || p === '/')
-      .map((p) => (p === '/' ? '/' : `/${p}`).replace(':unitId', ids.unitId!).replace(':personId', ids.personId!).replace(':accountId', ids.accountId!).replace(':runId', ids.runId!).replace(':milestoneId', ids.milestoneId!).replace(':planId', ids.planId!).replace(':step', '5').replace(':token', 'x'));
+      .map((p) => (p === '/' ? '/' : `/${p}`).replace(':unitId', ids.unitId!).replace(':personId', ids.personId!).replace(':accountId', ids.accountId!).replace(':runId', ids.runId!).replace(':milestoneId', ids.milestoneId!).replace(':planId', ids.planId!).replace(':measureId', ids.measureId!).replace(':step', '5').replace(':token', 'x'));
     assert.ok(paths.length >= 20, `pages found: ${paths.length}`);
     for (const path of paths) {
       if (path === '/login' || path.startsWith('/password/')) continue; // signed-in users are sent on; checked anonymously below
@@ -132,7 +134,7 @@ describe('every page (browser, axe)', () => {
   it('key signed-in pages pass in bokmål and English', async () => {
     for (const language of ['nb', 'en'] as const) {
       await signedIn.addCookies([{ name: 'rytme_lang', value: language, url: t.url }]);
-      for (const path of ['/org', `/org/units/${ids.unitId}`, `/people/${ids.personId}`, '/admin', '/admin/import', '/wheel', `/wheel/milestones/${ids.milestoneId}`, '/wheel/board', '/maturity', '/maturity/checklist', '/maturity/survey', '/strategic-plans', `/strategic-plans/${ids.planId}/steps/5`, '/mapping/overview', `/mapping/units/${ids.unitId}`, `/mapping/units/${ids.unitId}/edit`]) await check(signedIn, path, language);
+      for (const path of ['/org', `/org/units/${ids.unitId}`, `/people/${ids.personId}`, '/admin', '/admin/import', '/wheel', `/wheel/milestones/${ids.milestoneId}`, '/wheel/board', '/maturity', '/maturity/checklist', '/maturity/survey', '/strategic-plans', `/strategic-plans/${ids.planId}/steps/5`, '/mapping/overview', `/mapping/units/${ids.unitId}`, `/mapping/units/${ids.unitId}/edit`, '/catalogue?year=2025&half=spring', `/catalogue/measures/${ids.measureId}`, '/catalogue/providers']) await check(signedIn, path, language);
     }
     await signedIn.addCookies([{ name: 'rytme_lang', value: 'nn', url: t.url }]);
   });

@@ -13,7 +13,7 @@ import { createMilestone } from '../../core/annual-wheel/create-milestone.ts';
 import { createStrategicPlan } from '../../core/strategic-plan/create-strategic-plan.ts';
 import type { Role } from '../../core/shared/actor.ts';
 import { Client, signInAs, startTestApp, type TestApp } from '../support/server.ts';
-import { createAccount, createPerson, createTenant, createUnit, makeLeader } from '../support/factories.ts';
+import { createAccount, createPerson, createPublishedMeasure, createTenant, createUnit, makeLeader } from '../support/factories.ts';
 
 type Who = 'anonymous' | Role;
 const WHO: Who[] = ['anonymous', 'employee', 'unit_leader', 'coordinator', 'executive', 'union_rep', 'mentor', 'tenant_admin', 'platform_admin'];
@@ -140,6 +140,18 @@ const MATRIX: Record<string, Entry> = {
   'mapping/units/:unitId': { rule: everyMember },
   'mapping/units/:unitId/edit': { rule: (who, target) => (!signedIn(who) ? 'login' : target === 'own' && who === 'unit_leader' ? 'allow' : 'deny'), redirects: true },
   'mapping/units/:unitId/basis': { rule: everyMember },
+  // Catalogue: everyone reads it; coordinators run it; leaders approve and evaluate; the
+  // attendance list is the organiser's, coordinators' and leaders' (their own units' people);
+  // only an attendee may give feedback (the employee attended the own-target measure).
+  catalogue: { rule: everyMember },
+  'catalogue/providers': { rule: everyMember },
+  'catalogue/approvals': { rule: only('unit_leader') },
+  'catalogue/evaluations': { rule: only('unit_leader') },
+  'catalogue/measures/new': { rule: only('coordinator', 'tenant_admin') },
+  'catalogue/measures/:measureId': { rule: everyMember },
+  'catalogue/measures/:measureId/edit': { rule: only('coordinator', 'tenant_admin') },
+  'catalogue/measures/:measureId/attendance': { rule: only('coordinator', 'tenant_admin', 'unit_leader') },
+  'catalogue/measures/:measureId/feedback': { rule: (who, target) => (!signedIn(who) ? 'login' : who === 'employee' && target === 'own' ? 'allow' : 'deny') },
   // The calendar feed: the secret link is the credential; a wrong link is 404 for everyone.
   'wheel/feed/:token': { rule: anyone },
   roster: { rule: everyMember },
@@ -190,7 +202,7 @@ function routePaths(): string[] {
 
 interface Fixture {
   tenantA: string;
-  ids: Record<Target, { unitId: string; personId: string; accountId: string; runId: string; milestoneId: string; periodId: string; planId: string }>;
+  ids: Record<Target, { unitId: string; personId: string; accountId: string; runId: string; milestoneId: string; periodId: string; planId: string; measureId: string }>;
   clients: Map<Who, Client>;
 }
 
@@ -257,9 +269,9 @@ describe('authorization matrix', () => {
     const plan = async (tenantId: string, scopeUnitId: string) =>
       (await createStrategicPlan({ database: db, actor: { kind: 'system', tenantId, purpose: 'test' }, input: { title: 'Strategisk plan', startYear: 2027, scopeUnitId } })).id;
     fx.ids = {
-      own: { unitId: ownUnit.id, personId: e.person.id, accountId: accountOf.get('employee')!, runId: await run(a.id), milestoneId: await milestone(a.id, ownUnit.id), periodId: await period(a.id, ownUnit.id), planId: await plan(a.id, '') },
-      other: { unitId: otherUnit.id, personId: f.person.id, accountId: otherAccount, runId: await run(a.id), milestoneId: await milestone(a.id, otherUnit.id), periodId: await period(a.id, otherUnit.id), planId: await plan(a.id, otherUnit.id) },
-      foreign: { unitId: rootB.id, personId: g.person.id, accountId: foreignAccount, runId: await run(b.id), milestoneId: await milestone(b.id, rootB.id), periodId: await period(b.id, rootB.id), planId: await plan(b.id, '') },
+      own: { unitId: ownUnit.id, personId: e.person.id, accountId: accountOf.get('employee')!, runId: await run(a.id), milestoneId: await milestone(a.id, ownUnit.id), periodId: await period(a.id, ownUnit.id), planId: await plan(a.id, ''), measureId: await createPublishedMeasure(db, a.id, { attendee: { personId: e.person.id, unitId: ownUnit.id } }) },
+      other: { unitId: otherUnit.id, personId: f.person.id, accountId: otherAccount, runId: await run(a.id), milestoneId: await milestone(a.id, otherUnit.id), periodId: await period(a.id, otherUnit.id), planId: await plan(a.id, otherUnit.id), measureId: await createPublishedMeasure(db, a.id, { attendee: { personId: f.person.id, unitId: otherUnit.id } }) },
+      foreign: { unitId: rootB.id, personId: g.person.id, accountId: foreignAccount, runId: await run(b.id), milestoneId: await milestone(b.id, rootB.id), periodId: await period(b.id, rootB.id), planId: await plan(b.id, ''), measureId: await createPublishedMeasure(db, b.id, { attendee: { personId: g.person.id, unitId: rootB.id } }) },
     };
     fx.clients.set('anonymous', new Client(t.url));
     for (const [who, accountId] of accountOf) fx.clients.set(who, await signInAs(t, a.id, accountId));
@@ -274,7 +286,7 @@ describe('authorization matrix', () => {
   it('allows and denies every route for every role and target as documented', async () => {
     const mismatches: string[] = [];
     for (const [pattern, entry] of Object.entries(MATRIX)) {
-      const hasTarget = /:(unitId|personId|accountId|runId|milestoneId|periodId|planId)/.test(pattern);
+      const hasTarget = /:(unitId|personId|accountId|runId|milestoneId|periodId|planId|measureId)/.test(pattern);
       const targets: Target[] = hasTarget ? ['own', 'other', 'foreign'] : ['own'];
       for (const target of targets) {
         const ids = fx.ids[target];
@@ -288,6 +300,7 @@ describe('authorization matrix', () => {
           .replace(':periodId', ids.periodId)
           .replace(':planId', ids.planId)
           .replace(':step', '5')
+          .replace(':measureId', ids.measureId)
           .replace(':token', 'not-a-real-token')
           .replace(':format', 'csv')
           .replace('api/*', 'api/v1/not-here')

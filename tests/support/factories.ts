@@ -2,11 +2,16 @@
 // depends on demo seed rows; each builds what it needs.
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../db/client.ts';
-import { accounts, employments, orgUnits, persons, roleAssignments, tenants, unitLeaders } from '../../db/schema/index.ts';
+import { accounts, employments, enrolments, orgUnits, persons, roleAssignments, tenants, unitLeaders } from '../../db/schema/index.ts';
 import { hashPassword } from '../../core/auth/password.ts';
 import type { AccountActor, Role } from '../../core/shared/actor.ts';
 import { buildActor } from '../../core/auth/build-actor.ts';
 import { loadActorFacts } from '../../db/repositories/session.repository.ts';
+import { AppError } from '../../core/shared/app-error.ts';
+import { createMeasure } from '../../core/catalogue/create-measure.ts';
+import { setMeasureStatus } from '../../core/catalogue/set-measure-status.ts';
+import { publishCatalogue } from '../../core/catalogue/publish-catalogue.ts';
+import { halfYearOf } from '../../core/catalogue/catalogue.rules.ts';
 
 let counter = 0;
 const next = () => ++counter;
@@ -147,4 +152,31 @@ export async function createAccount(database: Database, tenantId: string, input:
 export async function actorFor(database: Database, tenantId: string, account: { id: string; personId: string | null }): Promise<AccountActor> {
   const facts = await database.withPlatform((tx) => loadActorFacts(tx, account.id, account.personId));
   return buildActor({ tenantId, accountId: account.id, personId: account.personId, assignedRoles: facts.roles, leaderUnitPaths: facts.leaderUnitPaths, ownUnitPaths: facts.ownUnitPaths });
+}
+
+/**
+ * A published measure in a published half-year catalogue, made through the catalogue's use cases
+ * as the system; `attendee` gets an approved place recorded as attended.
+ */
+export async function createPublishedMeasure(database: Database, tenantId: string, input: { title?: string; startDate?: string; endDate?: string | null; capacity?: number; attendee?: { personId: string; unitId: string } } = {}) {
+  const actor = { kind: 'system' as const, tenantId, purpose: 'test' };
+  const startDate = input.startDate ?? '2025-03-01';
+  const { id } = await createMeasure({
+    database,
+    actor,
+    input: { type: 'study_group', title: input.title ?? `Tiltak ${next()}`, startDate, endDate: input.endDate === undefined ? '2025-03-02' : input.endDate, place: 'Kommunehuset', capacity: String(input.capacity ?? 10), costNok: '0', substituteCostNok: '1500' },
+  });
+  await setMeasureStatus({ database, actor, measureId: id, input: { status: 'published', version: 1 } });
+  const { year, half } = halfYearOf(startDate);
+  try {
+    await publishCatalogue({ database, actor, input: { year, half, version: 1 } });
+  } catch (error) {
+    // Already published by an earlier measure of the same half-year.
+    if (!AppError.is(error, 'CONFLICT')) throw error;
+  }
+  if (input.attendee) {
+    const attendee = input.attendee;
+    await database.withTenant(tenantId, (tx) => tx.insert(enrolments).values({ tenantId, measureId: id, personId: attendee.personId, unitId: attendee.unitId, status: 'approved', attended: true }));
+  }
+  return id;
 }
