@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
-import { openDatabase, queryRows, type Database } from '../db/client.ts';
+import { openDatabase, platformStatements, queryRows, type Database } from '../db/client.ts';
 import { ensureReferenceData } from '../db/seed/reference.ts';
 import { createScaleTenant } from '../db/seed/scale.ts';
 import { accounts, roleAssignments } from '../db/schema/index.ts';
@@ -47,6 +47,8 @@ interface Captured {
   params: unknown[];
 }
 
+const replayPrepared = new WeakSet<object>();
+
 async function replay(database: Database, statements: Captured[], iterations: number): Promise<{ p50: number; p95: number }> {
   const times: number[] = [];
   for (let i = 0; i < iterations + 20; i++) {
@@ -56,9 +58,17 @@ async function replay(database: Database, statements: Captured[], iterations: nu
         for (const s of statements) await tx.query(s.query, s.params as never[]);
       });
     } else {
-      // On a server the captured statements include each unit of work's own begin and commit.
+      // On a server the captured statements include each unit of work's own begin and commit, and
+      // the session lookup executes a statement prepared once per connection.
       const client = await database.pool!.connect();
       try {
+        if (!replayPrepared.has(client)) {
+          for (const [name, text] of platformStatements) {
+            const known = await client.query('select 1 from pg_prepared_statements where name = $1', [name]);
+            if (known.rowCount === 0) await client.query(`prepare ${name} as ${text}`);
+          }
+          replayPrepared.add(client);
+        }
         for (const s of statements) await client.query(s.query, s.params);
       } finally {
         client.release();

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { inlineLiteral } from './client.ts';
+import { inlineLiteral, quoteLiteral } from './client.ts';
 
 describe('inlineLiteral (statements sent in one round trip)', () => {
   it('writes ids, hashes, numbers, booleans, dates and null as literals', () => {
@@ -16,5 +16,22 @@ describe('inlineLiteral (statements sent in one round trip)', () => {
     for (const bad of ["x' or 1=1 --", 'back\\slash', 'semi;colon', 'line\nbreak', Number.NaN, { a: 1 }, ['a'], 'æøå']) {
       assert.throws(() => inlineLiteral(bad), /only plain scalar/, JSON.stringify(bad));
     }
+  });
+});
+
+describe('quoteLiteral (statements sent with the commit)', () => {
+  it('dollar-quotes text so no value can end the literal early', () => {
+    assert.equal(quoteLiteral("it's"), "$q$it's$q$");
+    assert.equal(quoteLiteral('a $q$ b'), '$q0$a $q$ b$q0$');
+    assert.equal(quoteLiteral('ends in $q'), '$q0$ends in $q$q0$');
+    assert.equal(quoteLiteral({ a: 1 }), '$q${"a":1}$q$');
+    assert.equal(quoteLiteral(new Date('2026-01-01T00:00:00Z')), '$q$2026-01-01T00:00:00.000Z$q$');
+    assert.equal(quoteLiteral(7), '7');
+    assert.equal(quoteLiteral(null), 'null');
+  });
+
+  it('refuses what cannot be stored', () => {
+    assert.throws(() => quoteLiteral(Number.POSITIVE_INFINITY), /finite/);
+    assert.throws(() => quoteLiteral('nul\0byte'), /NUL/);
   });
 });

@@ -50,10 +50,11 @@ export interface Database {
   withPlatform<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   /**
    * One read-only statement under rytme_platform, in a single round trip on a server (begin, role,
-   * statement and commit sent together). For the lookup every request makes (its session); its
-   * parameters must be plain scalars (see `inlineLiteral`), anything else is refused.
+   * statement and commit sent together). For the lookup every request makes (its session). On a
+   * server the statement is prepared once per connection under `name` (so it is planned once) and
+   * executed with its parameters as literals, which must be plain scalars (see `inlineLiteral`).
    */
-  readAsPlatform<T>(query: SQL): Promise<T[]>;
+  readAsPlatform<T>(name: string, query: SQL): Promise<T[]>;
   migrate(): Promise<void>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -76,6 +77,13 @@ function tenantPrelude(tenantId: string): string {
 }
 const PLATFORM_PRELUDE = 'set local role rytme_platform';
 
+/** In-process: the deferred statements simply run last, inside the transaction. */
+async function runThenDeferred<T>(tx: Tx, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const result = await fn(tx);
+  for (const query of deferred.get(tx) ?? []) await tx.execute(query);
+  return result;
+}
+
 /** PGlite: drizzle's transaction (in-process, so a statement costs no network round trip). */
 function scopedEmbedded(db: Db) {
   return {
@@ -83,16 +91,16 @@ function scopedEmbedded(db: Db) {
       const prelude = tenantPrelude(tenantId);
       return db.transaction(async (tx) => {
         await tx.execute(sql.raw(prelude));
-        return fn(tx);
+        return runThenDeferred(tx, fn);
       });
     },
     withPlatform<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
       return db.transaction(async (tx) => {
         await tx.execute(sql.raw(PLATFORM_PRELUDE));
-        return fn(tx);
+        return runThenDeferred(tx, fn);
       });
     },
-    readAsPlatform<T>(query: SQL): Promise<T[]> {
+    readAsPlatform<T>(_name: string, query: SQL): Promise<T[]> {
       return db.transaction(async (tx) => {
         await tx.execute(sql.raw(PLATFORM_PRELUDE));
         return queryRows<T>(tx, query);
@@ -145,8 +153,18 @@ function scopedServer(db: Db, pool: pg.Pool, logger: QueryLogger, prepare: boole
         });
         throw error;
       }
-      logger?.logQuery('commit', []);
-      await client.query('commit');
+      const pending = deferred.get(tx);
+      const closing = pending?.length ? `${pending.map((q) => inlineStatement(db, q)).join('; ')}; commit` : 'commit';
+      logger?.logQuery(closing, []);
+      try {
+        await client.query(closing);
+      } catch (error) {
+        // A deferred statement failed: the transaction is aborted and its commit never ran.
+        await client.query('rollback').catch((rollbackError: unknown) => {
+          broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+        });
+        throw error;
+      }
       return result;
     } finally {
       client.release(broken);
@@ -159,15 +177,77 @@ function scopedServer(db: Db, pool: pg.Pool, logger: QueryLogger, prepare: boole
     withPlatform<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
       return run(PLATFORM_PRELUDE, fn);
     },
-    async readAsPlatform<T>(query: SQL): Promise<T[]> {
+    async readAsPlatform<T>(name: string, query: SQL): Promise<T[]> {
+      if (!/^[a-z_]{1,40}$/.test(name)) throw new Error('readAsPlatform: the statement name must be lower-case letters and _');
       const built = (db as unknown as { dialect: PgDialect }).dialect.sqlToQuery(query);
-      const text = built.sql.replace(/\$(\d+)/g, (_m, i: string) => inlineLiteral(built.params[Number(i) - 1]));
-      const statement = `begin read only; ${PLATFORM_PRELUDE}; ${text}; commit`;
-      logger?.logQuery(statement, []);
-      const results = (await pool.query(statement)) as unknown as pg.QueryResult[];
-      return (results[2]?.rows ?? []) as T[];
+      const statementName = `rytme_${name}`;
+      if ((platformStatements.get(statementName) ?? built.sql) !== built.sql) throw new Error(`readAsPlatform: ${name} names two different statements`);
+      platformStatements.set(statementName, built.sql);
+      const inner = prepare
+        ? `execute ${statementName}(${built.params.map(inlineLiteral).join(', ')})`
+        : built.sql.replace(/\$(\d+)/g, (_m, i: string) => inlineLiteral(built.params[Number(i) - 1]));
+      const statement = `begin read only; ${PLATFORM_PRELUDE}; ${inner}; commit`;
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      try {
+        let names = platformPrepared.get(client);
+        if (!names) platformPrepared.set(client, (names = new Set()));
+        if (prepare && !names.has(statementName)) {
+          await client.query(`prepare ${statementName} as ${built.sql}`);
+          names.add(statementName);
+        }
+        logger?.logQuery(statement, []);
+        const results = (await client.query(statement)) as unknown as pg.QueryResult[];
+        return (results[2]?.rows ?? []) as T[];
+      } catch (error) {
+        // A failed statement leaves the transaction the string opened aborted: end it.
+        await client.query('rollback').catch((rollbackError: unknown) => {
+          broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+        });
+        throw error;
+      } finally {
+        client.release(broken);
+      }
     },
   };
+}
+
+/** Statements a unit of work sends together with its commit (see `deferUntilCommit`). */
+const deferred = new WeakMap<object, SQL[]>();
+
+/**
+ * Send `query` with the unit of work's commit instead of now: on a server the statement and the
+ * commit travel in one round trip. For writes nothing later in the unit of work reads — the audit
+ * row of a read (appendAuditAtCommit). If it fails, the unit of work fails and nothing commits.
+ */
+export function deferUntilCommit(tx: Tx, query: SQL): void {
+  const list = deferred.get(tx);
+  if (list) list.push(query);
+  else deferred.set(tx, [query]);
+}
+
+/**
+ * Any parameter as an SQL literal: numbers and booleans as they are, everything else (strings,
+ * dates, JSON) dollar-quoted with a tag that the value cannot contain or complete, so no value
+ * can end the literal early, whatever the server's string settings.
+ */
+export function quoteLiteral(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error('quoteLiteral: not a finite number');
+    return String(value);
+  }
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  const text = value instanceof Date ? value.toISOString() : typeof value === 'string' ? value : JSON.stringify(value);
+  if (text.includes('\0')) throw new Error('quoteLiteral: NUL cannot be stored');
+  let tag = '$q$';
+  for (let i = 0; (text + '$').includes(tag) || text.startsWith(tag.slice(1)); i++) tag = `$q${i.toString(36)}$`;
+  return `${tag}${text}${tag}`;
+}
+
+function inlineStatement(db: Db, query: SQL): string {
+  const built = (db as unknown as { dialect: PgDialect }).dialect.sqlToQuery(query);
+  return built.sql.replace(/\$(\d+)/g, (_m, i: string) => quoteLiteral(built.params[Number(i) - 1]));
 }
 
 /** Statements longer than this, or with more parameters, are one-offs (imports): not kept prepared. */
@@ -176,6 +256,9 @@ const PREPARE_MAX_PARAMS = 100;
 /** At most this many statements are kept prepared per connection. */
 const PREPARE_MAX_PER_CONNECTION = 500;
 const statementNames = new Map<string, string>();
+/** Statements readAsPlatform prepares per connection, by name (benchmarks prepare them to replay). */
+export const platformStatements = new Map<string, string>();
+const platformPrepared = new WeakMap<pg.PoolClient, Set<string>>();
 const preparedOn = new WeakMap<pg.PoolClient, Set<string>>();
 
 function statementName(text: string): string {

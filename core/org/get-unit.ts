@@ -3,7 +3,7 @@
 // when the actor may read persons in this unit; otherwise names and position titles only.
 import { z } from 'zod';
 import type { Database } from '../../db/client.ts';
-import { appendAudit } from '../../db/repositories/audit.repository.ts';
+import { appendAuditAtCommit } from '../../db/repositories/audit.repository.ts';
 import { findUnitWithAncestorsAndLeaders, listUnitAndChildrenWithCounts, listUnitMembers, type MemberSort } from '../../db/repositories/org-unit.repository.ts';
 import { actorLabel, type Actor } from '../shared/actor.ts';
 import { notFound } from '../shared/app-error.ts';
@@ -44,7 +44,7 @@ export async function getUnit({ database, actor, unitId, page = 1, sort = 'name'
       .sort((a, b) => a.name.localeCompare(b.name, 'nb'));
     const ownPersonId = actor.kind === 'account' ? actor.personId : null;
     if (detailed && members.rows.length > 0) {
-      await appendAudit(tx, {
+      appendAuditAtCommit(tx, {
         tenantId: actor.tenantId,
         actor: actorLabel(actor),
         action: 'unit.members.read',

@@ -1,7 +1,7 @@
 // Append-only audit log writes and reads. Writes happen in the same transaction as the
 // read or change they record, so an audited action without its audit row cannot commit.
 import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
-import type { Tx } from '../client.ts';
+import { deferUntilCommit, type Tx } from '../client.ts';
 import { auditLog } from '../schema/index.ts';
 
 export interface AuditEntry {
@@ -17,17 +17,27 @@ export interface AuditEntry {
 export async function appendAudit(tx: Tx, entry: AuditEntry | AuditEntry[]): Promise<void> {
   const rows = Array.isArray(entry) ? entry : [entry];
   if (rows.length === 0) return;
-  await tx.insert(auditLog).values(
-    rows.map((e) => ({
-      tenantId: e.tenantId,
-      actor: e.actor,
-      action: e.action,
-      subjectType: e.subjectType ?? null,
-      subjectId: e.subjectId ?? null,
-      requestId: e.requestId ?? null,
-      details: e.details ?? null,
-    })),
-  );
+  await tx.insert(auditLog).values(rows.map(toRow));
+}
+
+/**
+ * The same entry, sent with the unit of work's commit (one round trip less on a server). For the
+ * audit row of a read on a hot page, where nothing later in the unit of work reads the log.
+ */
+export function appendAuditAtCommit(tx: Tx, entry: AuditEntry): void {
+  deferUntilCommit(tx, tx.insert(auditLog).values(toRow(entry)).getSQL());
+}
+
+function toRow(e: AuditEntry) {
+  return {
+    tenantId: e.tenantId,
+    actor: e.actor,
+    action: e.action,
+    subjectType: e.subjectType ?? null,
+    subjectId: e.subjectId ?? null,
+    requestId: e.requestId ?? null,
+    details: e.details ?? null,
+  };
 }
 
 export async function listAudit(tx: Tx, options: { before?: number | undefined; limit: number; subjectType?: string | undefined; subjectId?: string | undefined; action?: string | undefined }) {

@@ -22,7 +22,7 @@ const ownPathsOf = (tenantId: SQLWrapper | string, personId: SQLWrapper | string
  * unknown until the session is found.
  */
 export async function findSessionWithAccount(database: Pick<Database, 'readAsPlatform'>, idHash: string) {
-  const rows = await database.readAsPlatform<SessionRow>(sessionQuery(idHash));
+  const rows = await database.readAsPlatform<SessionRow>('session_lookup', sessionQuery(idHash));
   return rows[0] ? mapSessionRow(rows[0]) : null;
 }
 

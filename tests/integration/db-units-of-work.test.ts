@@ -1,0 +1,57 @@
+// Units of work on both databases: the session lookup's one-round-trip read, statements sent
+// with the commit (deferUntilCommit), and that a failing deferred statement commits nothing.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'drizzle-orm';
+import { deferUntilCommit, queryRows } from '../../db/client.ts';
+import { appendAuditAtCommit } from '../../db/repositories/audit.repository.ts';
+import { createTestDatabase, type TestDatabase } from '../support/db.ts';
+import { createTenant } from '../support/factories.ts';
+
+describe('units of work', () => {
+  let t: TestDatabase;
+  let tenantId: string;
+  before(async () => {
+    t = await createTestDatabase();
+    tenantId = (await createTenant(t.database)).id;
+  });
+  after(() => t.close());
+
+  const auditCount = (action: string) =>
+    t.database.withTenant(tenantId, async (tx) => (await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from audit_log where action = ${action}`))[0]!.n);
+
+  it('commits an audit row sent with the commit, with any text in its details', async () => {
+    const tricky = "O'Brien $q$ $$ \\ ; drop table audit_log; --";
+    await t.database.withTenant(tenantId, async (tx) => {
+      appendAuditAtCommit(tx, { tenantId, actor: 'system:test', action: 'test.deferred', details: { note: tricky } });
+      // Not yet written: it travels with the commit.
+      assert.equal((await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from audit_log where action = 'test.deferred'`))[0]!.n, 0);
+    });
+    const rows = await t.database.withTenant(tenantId, (tx) => queryRows<{ details: { note: string } }>(tx, sql`select details from audit_log where action = 'test.deferred'`));
+    assert.equal(rows.length, 1);
+    assert.equal(rows[0]!.details.note, tricky);
+  });
+
+  it('commits nothing of the unit of work when a deferred statement fails', async () => {
+    const before = await t.database.withTenant(tenantId, async (tx) => (await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from org_units`))[0]!.n);
+    await assert.rejects(
+      t.database.withTenant(tenantId, async (tx) => {
+        await tx.execute(sql`insert into org_units (tenant_id, kind, name, code, path) values (${tenantId}, 'eining', 'Rolled back', 'RB-1', 'x')`);
+        deferUntilCommit(tx, sql`insert into audit_log (tenant_id, actor, action) values (${tenantId}, ${null}, 'must.fail')`); // actor is NOT NULL
+      }),
+    );
+    const names = await t.database.withTenant(tenantId, (tx) => queryRows<{ name: string }>(tx, sql`select name from org_units where name = 'Rolled back'`));
+    assert.equal(names.length, 0, 'the unit of work was rolled back');
+    assert.equal(await auditCount('must.fail'), 0);
+    const after = await t.database.withTenant(tenantId, async (tx) => (await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from org_units`))[0]!.n);
+    assert.equal(after, before, 'no unit was added');
+    // The connection is usable again afterwards.
+    assert.equal(await auditCount('test.deferred'), 1);
+  });
+
+  it('reads as the platform role in one unit of work, across tenants', async () => {
+    const other = (await createTenant(t.database)).id;
+    const rows = await t.database.readAsPlatform<{ id: string }>('test_tenants', sql`select id::text from tenants where id = any(array[${tenantId}, ${other}]::uuid[]) order by id`);
+    assert.deepEqual(rows.map((r) => r.id).sort(), [tenantId, other].sort());
+  });
+});
