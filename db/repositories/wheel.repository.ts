@@ -179,14 +179,15 @@ export async function insertNotifications(tx: Tx, values: Array<typeof notificat
  * Take reminders to mail: pending ones, failed ones with attempts left (once `staleBefore` has
  * passed since the last attempt, so a retry waits for a later run), and ones left 'sending' by
  * a process that died more than `staleBefore` ago. Each row moves to 'sending'
- * in one statement under FOR UPDATE SKIP LOCKED, so two runs never take the same row.
+ * in one statement under FOR UPDATE SKIP LOCKED, so two runs never take the same row. The rows are
+ * picked in a materialised CTE: as `where id in (select … limit n for update skip locked)` the
+ * planner may evaluate the sub-select more than once under concurrency and take more than `limit`.
  */
 export async function takeRemindersToSend(tx: Tx, options: { now: Date; staleBefore: Date; maxAttempts: number; limit: number }) {
   return queryRows<{ id: string; account_id: string; milestone_id: string; unit_key: string; step: string; step_date: string; delivery: string; attempts: number }>(
     tx,
     sql`
-      update wheel_reminders r set status = 'sending', attempts = r.attempts + 1, attempted_at = ${options.now.toISOString()}
-      where r.id in (
+      with picked as materialized (
         select id from wheel_reminders
         where (status = 'pending')
            or (status = 'failed' and attempts < ${options.maxAttempts} and attempted_at < ${options.staleBefore.toISOString()})
@@ -195,6 +196,8 @@ export async function takeRemindersToSend(tx: Tx, options: { now: Date; staleBef
         limit ${options.limit}
         for update skip locked
       )
+      update wheel_reminders r set status = 'sending', attempts = r.attempts + 1, attempted_at = ${options.now.toISOString()}
+      from picked where r.id = picked.id
       returning r.id, r.account_id, r.milestone_id, r.unit_key, r.step, r.step_date::text as step_date, r.delivery, r.attempts`,
   );
 }
