@@ -13,6 +13,10 @@
 //     next run sends once. A process that dies after the SMTP server accepted a mail but before
 //     the row was marked sent leaves a 'sending' row; after STALE_MINUTES it is sent again, so
 //     in that one window (milliseconds wide) a person may get a second copy — never a lost step.
+//     Rows go 'sending' a batch (SEND_BATCH) at a time, so a killed process strands at most one
+//     batch; the other instances send every other row, including rows the dead one claimed.
+//     tests/integration/wheel-reminders-instances.test.ts proves this with two real processes,
+//     one SIGKILLed mid-run.
 import type { Database } from '../../db/client.ts';
 import { findUnitNames } from '../../db/repositories/org-unit.repository.ts';
 import {
