@@ -19,7 +19,7 @@ import { startSession } from '../core/auth/start-session.ts';
 import { resolveSession } from '../core/auth/resolve-session.ts';
 import { applyWheelTemplate } from '../core/annual-wheel/apply-wheel-template.ts';
 import { createMilestone } from '../core/annual-wheel/create-milestone.ts';
-import { getWheelYear } from '../core/annual-wheel/get-wheel-year.ts';
+import { getWheelOverview } from '../core/annual-wheel/get-wheel-overview.ts';
 import { fmt, machine, median, verdict, writeSection } from './lib.ts';
 import { load, replay, startServerProcess, type Captured, type LoadResult } from './load.ts';
 
@@ -81,10 +81,10 @@ try {
 
   // The SQL alone: what the page's session lookup and use case send.
   const resolved = await resolveSession({ database, token: session.token, now: new Date(), idleMinutes: 600 });
-  const wheel = await getWheelYear({ database, actor: resolved!.actor, language: 'nn' });
+  const wheel = await getWheelOverview({ database, actor: resolved!.actor, language: 'nn' });
   capturing = true;
   await resolveSession({ database, token: session.token, now: new Date(), idleMinutes: 600 });
-  await getWheelYear({ database, actor: resolved!.actor, language: 'nn' });
+  await getWheelOverview({ database, actor: resolved!.actor, language: 'nn' });
   capturing = false;
   const statements = captured.splice(0);
   log(`replaying the SQL alone (${statements.length} statements per page) …`);
@@ -92,7 +92,7 @@ try {
   const useCaseTimes: number[] = [];
   for (let i = 0; i < 60; i++) {
     const start = performance.now();
-    await getWheelYear({ database, actor: resolved!.actor, language: 'nn' });
+    await getWheelOverview({ database, actor: resolved!.actor, language: 'nn' });
     if (i >= 10) useCaseTimes.push(performance.now() - start);
   }
   await database.close();
@@ -142,7 +142,7 @@ Every run:
 |---:|---:|---:|---:|---:|---:|---:|
 ${rows}
 
-The page's use case alone (\`getWheelYear\`, in the benchmark process): median ${fmt(median(useCaseTimes))} ms. Its SQL alone
+The page's use case alone (\`getWheelOverview\`, in the benchmark process): median ${fmt(median(useCaseTimes))} ms. Its SQL alone
 (${statements.length} statements including the session lookup, replayed on the raw driver, one transaction each): p50
 ${fmt(sqlAlone.p50)} ms, p95 ${fmt(sqlAlone.p95)} ms.
 `;
