@@ -79,24 +79,29 @@ export async function listUnitsForTargets(tx: Tx) {
 /**
  * Per milestone of a cycle: how many target units it has and how many are done and in progress,
  * in one set-based statement (the same targets as `targetUnits`: every non-archived unit of the
- * target kind, the chosen units, or the root unit for a whole-municipality milestone).
+ * target kind, the chosen units, or the root unit for a whole-municipality milestone). Each kind
+ * of target is its own branch joined on equality, so the planner can hash-join units and
+ * statuses instead of testing every unit against every milestone.
  */
 export async function countTargetStatusesOfCycle(tx: Tx, cycleId: string) {
   return queryRows<{ milestone_id: string; units: number; done: number; in_progress: number }>(
     tx,
     sql`
-      select m.id as milestone_id, count(u.id)::int as units,
-             count(s.id) filter (where s.status = 'done')::int as done,
-             count(s.id) filter (where s.status = 'in_progress')::int as in_progress
-      from wheel_milestones m
-      join org_units u on u.archived_at is null and (
-            (m.target_kind is not null and u.kind = m.target_kind)
-         or (m.target_kind is null and cardinality(m.target_unit_ids) > 0 and u.id = any(m.target_unit_ids))
-         or (m.target_kind is null and cardinality(m.target_unit_ids) = 0
-             and u.id = (select r.id from org_units r where r.archived_at is null and r.depth = 0 order by r.name limit 1)))
-      left join wheel_unit_statuses s on s.milestone_id = m.id and s.unit_id = u.id
-      where m.cycle_id = ${cycleId}
-      group by m.id`,
+      with m as (select id, target_kind, target_unit_ids from wheel_milestones where cycle_id = ${cycleId}),
+      targets as (
+        select m.id as milestone_id, u.id as unit_id from m join org_units u on u.kind = m.target_kind and u.archived_at is null
+        union all
+        select m.id, u.id from m join org_units u on u.id = any(m.target_unit_ids) and u.archived_at is null where m.target_kind is null
+        union all
+        select m.id, r.id from m cross join lateral (select id from org_units where archived_at is null and depth = 0 order by name limit 1) r
+        where m.target_kind is null and cardinality(m.target_unit_ids) = 0
+      )
+      select t.milestone_id, count(*)::int as units,
+             count(*) filter (where s.status = 'done')::int as done,
+             count(*) filter (where s.status = 'in_progress')::int as in_progress
+      from targets t
+      left join wheel_unit_statuses s on s.milestone_id = t.milestone_id and s.unit_id = t.unit_id
+      group by t.milestone_id`,
   );
 }
 
