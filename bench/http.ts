@@ -4,13 +4,11 @@
 // the request's use cases send (session or token lookup, the use case's queries and its audit
 // insert), captured once through the database hook and replayed on the raw driver in one
 // transaction per request.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
-import { openDatabase, platformStatements, queryRows, type Database } from '../db/client.ts';
+import { openDatabase, queryRows } from '../db/client.ts';
 import { ensureReferenceData } from '../db/seed/reference.ts';
 import { createScaleTenant } from '../db/seed/scale.ts';
 import { accounts, roleAssignments } from '../db/schema/index.ts';
@@ -20,16 +18,9 @@ import { createApiToken } from '../core/api-tokens/create-api-token.ts';
 import { authenticateApiToken } from '../core/api-tokens/authenticate-api-token.ts';
 import { getUnit } from '../core/org/get-unit.ts';
 import { getPerson } from '../core/people/get-person.ts';
-import { median, percentile, root } from './lib.ts';
+import { load, replay, startServerProcess, type Captured, type LoadResult } from './load.ts';
 
-export interface LoadResult {
-  connections: number;
-  p50: number;
-  p95: number;
-  rps: number;
-  requests: number;
-  errors: number;
-}
+export type { LoadResult };
 
 export interface HttpBenchResult {
   employees: number;
@@ -40,75 +31,6 @@ export interface HttpBenchResult {
   personApi: LoadResult[];
   sqlUnit: { p50: number; p95: number };
   sqlPerson: { p50: number; p95: number };
-}
-
-interface Captured {
-  query: string;
-  params: unknown[];
-}
-
-const replayPrepared = new WeakSet<object>();
-
-async function replay(database: Database, statements: Captured[], iterations: number): Promise<{ p50: number; p95: number }> {
-  const times: number[] = [];
-  for (let i = 0; i < iterations + 20; i++) {
-    const start = performance.now();
-    if (database.pglite) {
-      await database.pglite.transaction(async (tx) => {
-        for (const s of statements) await tx.query(s.query, s.params as never[]);
-      });
-    } else {
-      // On a server the captured statements include each unit of work's own begin and commit, and
-      // the session lookup executes a statement prepared once per connection.
-      const client = await database.pool!.connect();
-      try {
-        if (!replayPrepared.has(client)) {
-          for (const [name, text] of platformStatements) {
-            const known = await client.query('select 1 from pg_prepared_statements where name = $1', [name]);
-            if (known.rowCount === 0) await client.query(`prepare ${name} as ${text}`);
-          }
-          replayPrepared.add(client);
-        }
-        for (const s of statements) await client.query(s.query, s.params);
-      } finally {
-        client.release();
-      }
-    }
-    if (i >= 20) times.push(performance.now() - start); // the first 20 warm caches
-  }
-  return { p50: median(times), p95: percentile(times, 95) };
-}
-
-async function load(url: string, headers: Record<string, string>, connections: number, seconds: number, paths: string[]): Promise<LoadResult> {
-  const latencies: number[] = [];
-  let errors = 0;
-  let n = 0;
-  const instance = autocannon({
-    url,
-    connections,
-    duration: seconds,
-    headers,
-    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths[n++ % paths.length]! }) }],
-  }) as unknown as autocannon.Instance & PromiseLike<autocannon.Result>;
-  instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
-    if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
-    else errors++;
-  });
-  const result = await instance;
-  return { connections, p50: median(latencies), p95: percentile(latencies, 95), rps: result.requests.total / seconds, requests: result.requests.total, errors: errors + result.errors };
-}
-
-async function waitReady(url: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${url}/readyz`)).ok) return;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('server did not become ready');
 }
 
 export async function benchHttp(options: { employees: number; runs: number; seconds: number; log: (s: string) => void }): Promise<HttpBenchResult> {
@@ -165,15 +87,9 @@ export async function benchHttp(options: { employees: number; runs: number; seco
     await database.close();
 
     // The real server in its own process; autocannon in this one.
-    const port = 3900 + Math.floor(Math.random() * 90);
-    const base = `http://127.0.0.1:${port}`;
-    const child = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []), 'server/main.ts'], {
-      cwd: root,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: '0', COOKIE_SECURE: '0', LOG_LEVEL: 'warn', SESSION_SECRET: 'bench-secret-bench-secret-bench-secret', ...(url ? { DATABASE_URL: url } : {}) },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    const server = await startServerProcess({ dataDir, databaseUrl: url, basePort: 3900 });
+    const base = server.base;
     try {
-      await waitReady(base, child);
       const unitPaths = [`/org/units/${unit!.id}`];
       const personPaths = personIds.map((id) => `/api/v1/persons/${id}`);
       const cookie = { cookie: `rytme_session=${session.token}` };
@@ -201,10 +117,7 @@ export async function benchHttp(options: { employees: number; runs: number; seco
         sqlPerson,
       };
     } finally {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await new Promise((r) => child.once('exit', r));
-      }
+      await server.stop();
     }
   } finally {
     if (!database.pglite?.closed) await database.close().catch(() => undefined);

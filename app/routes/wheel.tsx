@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { Route } from './+types/wheel';
 import { getServices, getSessionState, requireActor, runForPage } from '../server/route-helpers.server.ts';
-import { getWheelYear } from '../../core/annual-wheel/get-wheel-year.ts';
+import { getWheelOverview } from '../../core/annual-wheel/get-wheel-overview.ts';
 import { useLanguage, useT } from '../i18n/use-t.ts';
 import type { BreadcrumbHandle } from '../components/breadcrumbs.tsx';
 import { AnnualWheelSvg } from '../components/annual-wheel-svg.tsx';
@@ -20,7 +20,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = requireActor(request, context);
   const year = new URL(request.url).searchParams.get('year') ?? undefined;
   const language = getSessionState(context).language;
-  return runForPage(context, () => getWheelYear({ database: getServices(context).database, actor, year, language }));
+  return runForPage(context, () => getWheelOverview({ database: getServices(context).database, actor, year, language }));
 }
 
 const STATUSES: ShownStatus[] = ['not_started', 'in_progress', 'done', 'overdue'];
@@ -96,7 +96,7 @@ export default function WheelPage({ loaderData: d }: Route.ComponentProps) {
                   </Link>
                   <span>
                     {formatDate(m.deadline, language)} · <StatusBadge status={m.shown} />
-                    {m.units.length > 1 ? ` · ${t('wheel.page.unitsDone', { done: m.counts.done, total: m.units.length })}` : null}
+                    {m.unitCount > 1 ? ` · ${t('wheel.page.unitsDone', { done: m.counts.done, total: m.unitCount })}` : null}
                   </span>
                 </span>
               </li>

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import {
   addDays,
   aggregateStatus,
+  summarizeTargetCounts,
   buildIcs,
   daysBetween,
   dueSteps,
@@ -141,6 +142,18 @@ describe('targets and validation', () => {
     assert.equal(aggregateStatus(['done', 'not_started']), 'in_progress');
     assert.equal(aggregateStatus(['not_started', 'not_started']), 'not_started');
     assert.equal(aggregateStatus([]), 'not_started');
+  });
+  it('sums up a milestone from counts alone, as per unit', () => {
+    // Before the deadline: 3 done, 2 in progress, 5 not started.
+    assert.deepEqual(summarizeTargetCounts('2026-11-01', '2026-10-01', { units: 10, done: 3, inProgress: 2 }), { counts: { not_started: 5, in_progress: 2, done: 3, overdue: 0 }, shown: 'in_progress' });
+    // After it: everyone not done is overdue.
+    assert.deepEqual(summarizeTargetCounts('2026-11-01', '2026-11-02', { units: 10, done: 3, inProgress: 2 }), { counts: { not_started: 0, in_progress: 0, done: 3, overdue: 7 }, shown: 'overdue' });
+    assert.equal(summarizeTargetCounts('2026-11-01', '2026-11-02', { units: 4, done: 4, inProgress: 0 }).shown, 'done');
+    assert.equal(summarizeTargetCounts('2026-11-01', '2026-10-02', { units: 4, done: 0, inProgress: 0 }).shown, 'not_started');
+    assert.equal(summarizeTargetCounts('2026-11-01', '2026-10-02', { units: 0, done: 0, inProgress: 0 }).shown, 'not_started');
+    // The same as shownStatus per unit and aggregateStatus over them.
+    const perUnit = (['done', 'in_progress', 'not_started', 'not_started'] as const).map((s) => shownStatus('2026-11-01', s, '2026-11-01'));
+    assert.equal(summarizeTargetCounts('2026-11-01', '2026-11-01', { units: 4, done: 1, inProgress: 1 }).shown, aggregateStatus(perUnit));
   });
   const valid = { title: ' Kartlegging ', description: '', deadline: '2026-11-01', ownerRole: 'unit_leader', concerns: 'mapping_form', target: 'kind:eining', reminderOffsets: '14, 3 0', overdueEveryDays: '7', escalateAfterDays: '' };
   it('parses form input: trimmed title, offsets list, empty escalation as none', () => {

@@ -133,6 +133,26 @@ export function aggregateStatus(statuses: readonly TShownStatus[]): TShownStatus
   return statuses.some((s) => s === 'in_progress' || s === 'done') ? 'in_progress' : 'not_started';
 }
 
+/** How many of a milestone's target units are done and in progress (the rest: not started), counted in SQL. */
+export interface TargetStatusCounts {
+  units: number;
+  done: number;
+  inProgress: number;
+}
+
+/**
+ * The shown-status counts and the milestone's summed-up status from counts alone — the same
+ * result as `shownStatus` per unit and `aggregateStatus` over them, without a row per unit.
+ */
+export function summarizeTargetCounts(deadline: string, today: string, c: TargetStatusCounts): { counts: Record<TShownStatus, number>; shown: TShownStatus } {
+  const counts: Record<TShownStatus, number> = { not_started: 0, in_progress: 0, done: 0, overdue: 0 };
+  counts[shownStatus(deadline, 'done', today)] += c.done;
+  counts[shownStatus(deadline, 'in_progress', today)] += c.inProgress;
+  counts[shownStatus(deadline, 'not_started', today)] += Math.max(0, c.units - c.done - c.inProgress);
+  const present = (Object.keys(counts) as TShownStatus[]).filter((k) => counts[k] > 0);
+  return { counts, shown: aggregateStatus(present) };
+}
+
 // ---------------------------------------------------------------- targets
 
 export interface TargetSpec {

@@ -13,6 +13,10 @@
 //     next run sends once. A process that dies after the SMTP server accepted a mail but before
 //     the row was marked sent leaves a 'sending' row; after STALE_MINUTES it is sent again, so
 //     in that one window (milliseconds wide) a person may get a second copy — never a lost step.
+//     Rows go 'sending' a batch (SEND_BATCH) at a time, so a killed process strands at most one
+//     batch; the other instances send every other row, including rows the dead one claimed.
+//     tests/integration/wheel-reminders-instances.test.ts proves this with two real processes,
+//     one SIGKILLed mid-run.
 import type { Database } from '../../db/client.ts';
 import { findUnitNames } from '../../db/repositories/org-unit.repository.ts';
 import {
@@ -39,7 +43,12 @@ import { composeReminderMail, stepText, type ReminderItem } from './wheel-mail.t
 
 export const MAX_ATTEMPTS = 3;
 export const STALE_MINUTES = 15;
-const BATCH = 200;
+// Rows taken per send transaction. Small, so that concurrent runs on several instances share the
+// sending (SKIP LOCKED hands each a disjoint batch), and a process killed mid-run strands at most
+// one batch in 'sending' (sent again after STALE_MINUTES) while the other instances send the rest.
+export const SEND_BATCH = 20;
+// Batches per run (a guard against a loop that never ends): up to 10,000 rows; the rest go next run.
+const MAX_ROUNDS = 500;
 
 export interface SendDueRemindersOptions {
   database: Database;
@@ -126,9 +135,9 @@ async function claimDueSteps({ database, tenantId, now }: SendDueRemindersOption
 
 async function deliverClaimed({ database, mailer, tenantId, now, publicUrl }: SendDueRemindersOptions): Promise<Omit<ReminderRunResult, 'claimed'>> {
   const result = { sent: 0, failed: 0, mails: 0 };
-  for (let round = 0; round < 50; round++) {
+  for (let round = 0; round < MAX_ROUNDS; round++) {
     const batch = await database.withTenant(tenantId, async (tx) => {
-      const rows = await takeRemindersToSend(tx, { now, staleBefore: new Date(now.getTime() - STALE_MINUTES * 60_000), maxAttempts: MAX_ATTEMPTS, limit: BATCH });
+      const rows = await takeRemindersToSend(tx, { now, staleBefore: new Date(now.getTime() - STALE_MINUTES * 60_000), maxAttempts: MAX_ATTEMPTS, limit: SEND_BATCH });
       if (rows.length === 0) return null;
       return {
         rows,

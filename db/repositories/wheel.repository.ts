@@ -76,6 +76,35 @@ export async function listUnitsForTargets(tx: Tx) {
     .orderBy(asc(orgUnits.depth), asc(orgUnits.name));
 }
 
+/**
+ * Per milestone of a cycle: how many target units it has and how many are done and in progress,
+ * in one set-based statement (the same targets as `targetUnits`: every non-archived unit of the
+ * target kind, the chosen units, or the root unit for a whole-municipality milestone). Each kind
+ * of target is its own branch joined on equality, so the planner can hash-join units and
+ * statuses instead of testing every unit against every milestone.
+ */
+export async function countTargetStatusesOfCycle(tx: Tx, cycleId: string) {
+  return queryRows<{ milestone_id: string; units: number; done: number; in_progress: number }>(
+    tx,
+    sql`
+      with m as (select id, target_kind, target_unit_ids from wheel_milestones where cycle_id = ${cycleId}),
+      targets as (
+        select m.id as milestone_id, u.id as unit_id from m join org_units u on u.kind = m.target_kind and u.archived_at is null
+        union all
+        select m.id, u.id from m join org_units u on u.id = any(m.target_unit_ids) and u.archived_at is null where m.target_kind is null
+        union all
+        select m.id, r.id from m cross join lateral (select id from org_units where archived_at is null and depth = 0 order by name limit 1) r
+        where m.target_kind is null and cardinality(m.target_unit_ids) = 0
+      )
+      select t.milestone_id, count(*)::int as units,
+             count(*) filter (where s.status = 'done')::int as done,
+             count(*) filter (where s.status = 'in_progress')::int as in_progress
+      from targets t
+      left join wheel_unit_statuses s on s.milestone_id = t.milestone_id and s.unit_id = t.unit_id
+      group by t.milestone_id`,
+  );
+}
+
 export interface Recipient {
   accountId: string;
   email: string;
@@ -179,14 +208,15 @@ export async function insertNotifications(tx: Tx, values: Array<typeof notificat
  * Take reminders to mail: pending ones, failed ones with attempts left (once `staleBefore` has
  * passed since the last attempt, so a retry waits for a later run), and ones left 'sending' by
  * a process that died more than `staleBefore` ago. Each row moves to 'sending'
- * in one statement under FOR UPDATE SKIP LOCKED, so two runs never take the same row.
+ * in one statement under FOR UPDATE SKIP LOCKED, so two runs never take the same row. The rows are
+ * picked in a materialised CTE: as `where id in (select … limit n for update skip locked)` the
+ * planner may evaluate the sub-select more than once under concurrency and take more than `limit`.
  */
 export async function takeRemindersToSend(tx: Tx, options: { now: Date; staleBefore: Date; maxAttempts: number; limit: number }) {
   return queryRows<{ id: string; account_id: string; milestone_id: string; unit_key: string; step: string; step_date: string; delivery: string; attempts: number }>(
     tx,
     sql`
-      update wheel_reminders r set status = 'sending', attempts = r.attempts + 1, attempted_at = ${options.now.toISOString()}
-      where r.id in (
+      with picked as materialized (
         select id from wheel_reminders
         where (status = 'pending')
            or (status = 'failed' and attempts < ${options.maxAttempts} and attempted_at < ${options.staleBefore.toISOString()})
@@ -195,6 +225,8 @@ export async function takeRemindersToSend(tx: Tx, options: { now: Date; staleBef
         limit ${options.limit}
         for update skip locked
       )
+      update wheel_reminders r set status = 'sending', attempts = r.attempts + 1, attempted_at = ${options.now.toISOString()}
+      from picked where r.id = picked.id
       returning r.id, r.account_id, r.milestone_id, r.unit_key, r.step, r.step_date::text as step_date, r.delivery, r.attempts`,
   );
 }

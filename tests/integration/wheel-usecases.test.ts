@@ -11,6 +11,7 @@ import { applyWheelTemplate } from '../../core/annual-wheel/apply-wheel-template
 import { createMilestone } from '../../core/annual-wheel/create-milestone.ts';
 import { updateMilestone } from '../../core/annual-wheel/update-milestone.ts';
 import { getWheelYear } from '../../core/annual-wheel/get-wheel-year.ts';
+import { getWheelOverview } from '../../core/annual-wheel/get-wheel-overview.ts';
 import { getMilestone } from '../../core/annual-wheel/get-milestone.ts';
 import { setUnitStatus } from '../../core/annual-wheel/set-unit-status.ts';
 import { createCalendarFeed, revokeCalendarFeed } from '../../core/annual-wheel/manage-calendar-feed.ts';
@@ -124,6 +125,16 @@ describe('annual wheel use cases', () => {
     const shown = Object.fromEntries(later.milestones[0]!.units.map((u) => [u.unitName, u.shown]));
     assert.deepEqual(shown, { Fjordheimen: 'done', 'Sentrum skule': 'overdue' });
     assert.equal(later.milestones[0]!.shown, 'overdue');
+    // The wheel page's overview counts in SQL what the list and board compute per unit.
+    const overview = await getWheelOverview({ database: t.database, actor: employee, year: 2027, language, now: new Date('2026-11-02T10:00:00Z') });
+    assert.deepEqual(
+      overview.milestones.map((m) => ({ id: m.id, unitCount: m.unitCount, counts: m.counts, shown: m.shown })),
+      later.milestones.map((m) => ({ id: m.id, unitCount: m.units.length, counts: m.counts, shown: m.shown })),
+    );
+    assert.deepEqual(overview.milestones[0]!.counts, { not_started: 0, in_progress: 0, done: 1, overdue: 1 });
+    // The spring plan (15 January, the coordinator's) is tracked once, for the municipality as a whole.
+    const spring = overview.milestones.find((m) => m.deadline === '2027-01-15')!;
+    assert.deepEqual({ unitCount: spring.unitCount, counts: spring.counts }, { unitCount: 1, counts: { not_started: 1, in_progress: 0, done: 0, overdue: 0 } });
     const a = (await getMilestone({ database: t.database, actor: coordinator, milestoneId: forms.id })).milestone.units.find((u) => u.unitId === unitA.id)!;
     assert.equal(a.setByAccountId, leaderA.accountId);
     assert.equal(a.source, 'manual');

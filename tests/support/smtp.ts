@@ -41,7 +41,12 @@ function parse(from: string, to: string[], raw: string): ReceivedMail {
   return { from, to, raw, header: (name) => headers.get(name.toLowerCase()), text };
 }
 
-export async function startTestSmtp(): Promise<TestSmtp> {
+/**
+ * `acceptDelayMs`: wait this long after a message has been received (and kept) before answering
+ * 250 OK — a slow relay, so a test can stop a sender between "the server has the mail" and "the
+ * sender knows it was accepted".
+ */
+export async function startTestSmtp(options: { acceptDelayMs?: number } = {}): Promise<TestSmtp> {
   const messages: ReceivedMail[] = [];
   const waiters = new Set<() => void>();
   const server = new SMTPServer({
@@ -55,7 +60,8 @@ export async function startTestSmtp(): Promise<TestSmtp> {
         const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
         messages.push(parse(from, session.envelope.rcptTo.map((r) => r.address), Buffer.concat(chunks).toString('utf8')));
         for (const wake of waiters) wake();
-        callback();
+        if (options.acceptDelayMs) setTimeout(() => callback(), options.acceptDelayMs);
+        else callback();
       });
     },
   });
