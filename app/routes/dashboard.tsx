@@ -116,6 +116,42 @@ export default function DashboardPage({ loaderData: d }: Route.ComponentProps) {
                 </Table>
               </div>
             ) : null}
+            {s.sectors.length > 0 ? (
+              <details className="dashboard-units">
+                <summary>{t('dashboard.submissions.unitsSummary', { count: s.totals.asked })}</summary>
+                <div className="table-scroll">
+                  <Table data-size="sm" data-testid="unit-submissions">
+                    <caption>{t('dashboard.submissions.unitsCaption')}</caption>
+                    <Table.Head>
+                      <Table.Row>
+                        <Table.HeaderCell scope="col">{t('dashboard.submissions.unit')}</Table.HeaderCell>
+                        <Table.HeaderCell scope="col">{t('dashboard.submissions.sector')}</Table.HeaderCell>
+                        <Table.HeaderCell scope="col">{t('dashboard.submissions.status')}</Table.HeaderCell>
+                        <Table.HeaderCell scope="col">{t('dashboard.submissions.deadline')}</Table.HeaderCell>
+                        <Table.HeaderCell scope="col">{t('dashboard.submissions.timeliness')}</Table.HeaderCell>
+                      </Table.Row>
+                    </Table.Head>
+                    <Table.Body>
+                      {s.sectors.flatMap((x) =>
+                        x.units.map((u) => (
+                          <Table.Row key={u.unitId}>
+                            <Table.HeaderCell scope="row">
+                              <Link to={`/mapping/units/${u.unitId}?year=${d.year}`}>{u.unitName}</Link>
+                            </Table.HeaderCell>
+                            <Table.Cell>{x.sectorName ?? t('mapping.overview.noSector')}</Table.Cell>
+                            <Table.Cell>
+                              <LegendSwatch category={u.category} /> {t(`mapping.status.${u.category}`)}
+                            </Table.Cell>
+                            <Table.Cell>{u.deadline ? formatDate(u.deadline, language) : ''}</Table.Cell>
+                            <Table.Cell>{t(`mapping.lateness.${u.lateness}`)}</Table.Cell>
+                          </Table.Row>
+                        )),
+                      )}
+                    </Table.Body>
+                  </Table>
+                </div>
+              </details>
+            ) : null}
             <Heading level={3} data-size="sm">
               {t('dashboard.submissions.overdueHeading')}
             </Heading>

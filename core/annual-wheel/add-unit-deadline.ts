@@ -25,7 +25,7 @@ export interface UnitDeadline {
 
 export async function addUnitDeadline(tx: Tx, deadline: UnitDeadline): Promise<string | null> {
   const values = parseWheelInput(ZMilestoneInputSchema, {
-    title: deadline.title,
+    title: deadline.title.slice(0, 200), // the wheel's limit; a long period or unit name is cut, not refused
     description: deadline.description,
     deadline: deadline.deadline,
     ownerRole: 'unit_leader',

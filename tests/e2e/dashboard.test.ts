@@ -74,6 +74,14 @@ describe('dashboard (browser)', () => {
     assert.match(totals, /Levert: 1/);
     assert.match(totals, /På etterskot: 1/);
     assert.match(await page.getByTestId('overdue-units').innerText(), /Flora omsorgssenter/);
+    // Every unit's status behind a disclosure, opened by keyboard.
+    assert.equal(await page.getByTestId('unit-submissions').isVisible(), false);
+    await page.locator('summary', { hasText: 'Alle 2 einingane med status' }).focus();
+    await page.keyboard.press('Enter');
+    const perUnit = await page.getByTestId('unit-submissions').innerText();
+    assert.match(perUnit, /Florø skule\s+Utan sektor\s+Levert/);
+    assert.match(perUnit, /Flora omsorgssenter\s+Utan sektor\s+For seint/);
+    await expectAccessible(page, '/dashboard with the unit table open');
     // Charts carry a title; each has a table with the same figures.
     for (const title of [`Tiltak etter type i ${year}`, `Evaluerte tiltak per slag i ${year}`, 'Levert innan fristen per år', 'Behov i leverte skjema per år', 'Evaluerte tiltak per år']) {
       assert.equal(await page.locator('svg[role="img"] title', { hasText: title }).count(), 1, title);
