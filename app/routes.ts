@@ -104,6 +104,10 @@ export default [
   route('catalogue/measures/:measureId/feedback', 'routes/catalogue.measures.$measureId.feedback.tsx'),
   // --- end catalogue ---
 
+  // --- dashboard ---
+  route('dashboard', 'routes/dashboard.tsx'),
+  // --- end dashboard ---
+
   // --- platform ---
   route('platform', 'routes/platform.tsx'),
   route('platform/tenants/new', 'routes/platform.tenants.new.tsx'),

@@ -9,7 +9,7 @@ interface HeaderData {
   language: string;
   user: { displayName: string; personId: string | null } | null;
   tenant: { name: string; slug: string } | null;
-  nav: { org: boolean; roster: boolean; admin: boolean; platform: boolean; wheel: boolean; maturity: string | null; strategicPlan: boolean; mapping: boolean; catalogue: boolean };
+  nav: { org: boolean; roster: boolean; admin: boolean; platform: boolean; wheel: boolean; maturity: string | null; strategicPlan: boolean; mapping: boolean; catalogue: boolean; dashboard: boolean };
   unreadNotifications: number;
 }
 
@@ -36,6 +36,11 @@ export function AppHeader() {
           {data?.nav.org ? (
             <li>
               <NavLink to="/org">{t('common.nav.org')}</NavLink>
+            </li>
+          ) : null}
+          {data?.nav.dashboard ? (
+            <li>
+              <NavLink to="/dashboard">{t('dashboard.nav.title')}</NavLink>
             </li>
           ) : null}
           {data?.nav.wheel ? (

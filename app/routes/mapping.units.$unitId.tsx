@@ -20,6 +20,7 @@ import { FormReadView, FormStatusTag, MappingNav } from '../components/mapping-p
 import { PersonPrintButton } from '../components/person-print-button.tsx';
 import { formatDate } from '../components/wheel-format.ts';
 import { formatDateTime } from './login.shared.tsx';
+import { LastYearEvaluations } from '../components/last-year-evaluations.tsx';
 import '../styles/org.css';
 import '../styles/wheel.css';
 import '../styles/mapping.css';
@@ -34,7 +35,7 @@ export const handle: BreadcrumbHandle = {
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const actor = requireActor(request, context);
   const year = new URL(request.url).searchParams.get('year');
-  const page = await runForPage(context, () => getMappingForm({ database: getServices(context).database, actor, unitId: params.unitId, year }));
+  const page = await runForPage(context, () => getMappingForm({ database: getServices(context).database, actor, unitId: params.unitId, year, requestId: getRequestInfo(context).requestId }));
   return { page, canOverview: can(actor, 'mapping.overview', { tenantId: actor.tenantId }) };
 }
 
@@ -218,13 +219,12 @@ export default function MappingFormPage({ loaderData }: Route.ComponentProps) {
               <>
                 <FormStatusTag status={d.previous.form.status} />
                 <FormReadView form={d.previous.form} caption={t('mapping.form.previous', { year: d.previous.year })} />
-                {/* Seam: evaluations of last cycle's measures go here (docs/mapping.md, "Gaps"). */}
-                <Paragraph data-size="sm">{t('mapping.form.evaluationsLater')}</Paragraph>
               </>
             ) : (
               <Paragraph data-size="sm">{t('mapping.form.noPrevious')}</Paragraph>
             )}
           </section>
+          {d.lastYearEvaluations ? <LastYearEvaluations data={d.lastYearEvaluations} /> : null}
           <ul className="no-print">
             <li>
               <Link to={`/mapping/units/${d.unit.id}/basis`}>{t('mapping.form.basisLink')}</Link>

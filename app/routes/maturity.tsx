@@ -104,7 +104,9 @@ export default function MaturityPage({ loaderData: d }: Route.ComponentProps) {
               <strong>{t(`maturity.overview.indicator.${i.key}`)}</strong>:{' '}
               {i.status === 'measured' && i.share !== null
                 ? `${t('maturity.overview.share', { share: pct.format(i.share), numerator: i.numerator, denominator: i.denominator })} – ${stageName(i.stage)}`
-                : t(`maturity.overview.reason.${i.status === 'not_measured' ? i.reason : 'nothing_yet'}`)}
+                : i.status === 'not_measured' && i.reason === 'no_source'
+                  ? t('maturity.overview.reason.no_source')
+                  : t(`maturity.overview.nothingYet.${i.key}`)}
             </li>
           ))}
         </ul>

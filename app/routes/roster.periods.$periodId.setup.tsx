@@ -30,7 +30,12 @@ const EXTRA_SHIFT_ROWS = 1;
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const actor = requireActor(request, context);
-  return runForPage(context, () => getRosterSetup({ database: getServices(context).database, actor, periodId: params.periodId }));
+  const search = new URL(request.url).searchParams;
+  const page = await runForPage(context, () => getRosterSetup({ database: getServices(context).database, actor, periodId: params.periodId }));
+  // Set by the new-period page: whether the wish deadline went on the annual wheel.
+  const wheel = search.get('wheel');
+  const year = Number(search.get('year'));
+  return { ...page, wheelNotice: wheel === 'added' ? ({ kind: 'added' } as const) : wheel === 'noCycle' && Number.isInteger(year) ? ({ kind: 'noCycle', year } as const) : null };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
@@ -80,6 +85,15 @@ export default function RosterSetupPage({ loaderData: d }: Route.ComponentProps)
       <Heading level={1} data-size="lg">
         {t('roster.setup.title')}: {p.name}
       </Heading>
+      {d.wheelNotice?.kind === 'added' ? (
+        <Alert data-color="success" role="status" data-testid="wheel-notice">
+          {t('roster.wheel.added')}
+        </Alert>
+      ) : d.wheelNotice?.kind === 'noCycle' ? (
+        <Alert data-color="info" role="status" data-testid="wheel-notice">
+          {t('roster.wheel.noCycle', { year: d.wheelNotice.year })}
+        </Alert>
+      ) : null}
       {!p.editable ? <Alert data-color="info">{t('roster.errors.notEditable')}</Alert> : null}
       {p.solved ? <Paragraph data-size="sm">{t('roster.setup.reshapeWarning')}</Paragraph> : null}
       <FormErrorSummary error={error} prefix={prefix} />

@@ -3,7 +3,7 @@
 import { data, Form, redirect, useActionData } from 'react-router';
 import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { Route } from './+types/roster.units.$unitId.new';
-import { getRequestInfo, getServices, requireActor, runForForm, runForPage } from '../server/route-helpers.server.ts';
+import { getRequestInfo, getServices, getSessionState, requireActor, runForForm, runForPage } from '../server/route-helpers.server.ts';
 import { createRosterPeriod } from '../../core/roster/create-roster-period.ts';
 import { getNewRosterPeriodForm } from '../../core/roster/get-new-roster-period-form.ts';
 import { STATUS_FOR } from '../http/problem.ts';
@@ -37,8 +37,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     publishLeadDays: String(form.get('publishLeadDays') ?? ''),
     ...(form.get('ruleSetId') ? { ruleSetId: String(form.get('ruleSetId')) } : {}),
   };
-  const result = await runForForm(context, () => createRosterPeriod({ database: getServices(context).database, actor, unitId: params.unitId, input, requestId: getRequestInfo(context).requestId }));
-  if (result.ok) return redirect(`/roster/periods/${result.value.id}/setup`);
+  const result = await runForForm(context, () => createRosterPeriod({ database: getServices(context).database, actor, unitId: params.unitId, input, language: getSessionState(context).language, requestId: getRequestInfo(context).requestId }));
+  if (result.ok) return redirect(`/roster/periods/${result.value.id}/setup?${result.value.wheelMilestoneId ? 'wheel=added' : `wheel=noCycle&year=${result.value.wishDeadlineYear}`}`);
   return data({ result, input }, { status: STATUS_FOR[result.error.code] });
 }
 

@@ -1,7 +1,9 @@
 // A unit's mapping form for a wheel cycle: the form (when the actor may read it in its status),
 // the milestone it counts for and whether it is late, last cycle's form read-only beside it,
 // what the actor may do, and — for the unit's leaders — the choices to fill it in with (the
-// vocabulary, the unit's basis entries, the persons of the unit).
+// vocabulary, the unit's basis entries, the persons of the unit). Beside last cycle's form: what
+// the unit learned from last year's measures (the catalogue's listEvaluationsForUnit), without
+// participants' names, for those who may read the unit's evaluations.
 import { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import { findForm, findPreviousForm, listAreas, listBasisEntries } from '../../db/repositories/mapping.repository.ts';
@@ -13,6 +15,7 @@ import { authorize, can } from '../shared/policy.ts';
 import { defaultCycleYear, isEditable, lateness, type TBasisKind, type TLateness } from './mapping.rules.ts';
 import { canReadForm, formMilestoneFor, requireUnit, today as todayOf, type FormMilestone, type UnitRef } from './mapping-context.ts';
 import { buildFormViews, type FormView } from './form-view.ts';
+import { listEvaluationsForUnit, type UnitMeasureEvaluation } from '../catalogue/list-evaluations-for-unit.ts';
 
 export interface GetMappingFormOptions {
   database: Database;
@@ -21,6 +24,7 @@ export interface GetMappingFormOptions {
   /** The cycle's year; default: defaultCycleYear. */
   year?: string | null;
   now?: Date;
+  requestId?: string;
 }
 
 export interface MappingFormPage {
@@ -34,10 +38,15 @@ export interface MappingFormPage {
   formHidden: boolean;
   lateness: TLateness;
   /**
-   * Last cycle's form of the unit, read-only. Seam: evaluations of last cycle's measures belong
-   * beside it when the evaluation area is built (docs/mapping.md, "Gaps"); nothing is shown yet.
+   * Last cycle's form of the unit, read-only.
    */
   previous: { year: number; form: FormView } | null;
+  /**
+   * Last year's measures the unit's people attended (the year before the cycle's), with the
+   * leader's year-end evaluation, usefulness and report-backs — no participant names. Null when
+   * the actor may not read the unit's evaluations (catalogue.evaluations.read) or there is no cycle.
+   */
+  lastYearEvaluations: { year: number; measures: UnitMeasureEvaluation[] } | null;
   canStart: boolean;
   canRollOver: boolean;
   canEdit: boolean;
@@ -50,9 +59,18 @@ export interface MappingFormPage {
   } | null;
 }
 
-export async function getMappingForm({ database, actor, unitId, year, now }: GetMappingFormOptions): Promise<MappingFormPage> {
+export async function getMappingForm({ database, actor, unitId, year, now, requestId }: GetMappingFormOptions): Promise<MappingFormPage> {
   authorize(actor, 'mapping.read', { tenantId: actor.tenantId });
   if (!z.uuid().safeParse(unitId).success) throw notFound();
+  const page = await readMappingForm({ database, actor, unitId, year, now });
+  if (!page.cycle || !can(actor, 'catalogue.evaluations.read', { tenantId: actor.tenantId, unitPaths: [page.unit.path] })) return page;
+  // The catalogue's own use case (its own transaction and audit entry): the evaluation loop of the roll-over.
+  const evaluationYear = page.cycle.year - 1;
+  const measures = await listEvaluationsForUnit({ database, actor, unitId: page.unit.id, year: evaluationYear, requestId });
+  return { ...page, lastYearEvaluations: { year: evaluationYear, measures } };
+}
+
+async function readMappingForm({ database, actor, unitId, year, now }: GetMappingFormOptions): Promise<MappingFormPage> {
   const today = todayOf(now);
   return database.withTenant(actor.tenantId, async (tx) => {
     const unit = await requireUnit(tx, unitId);
@@ -72,6 +90,7 @@ export async function getMappingForm({ database, actor, unitId, year, now }: Get
       formHidden: false,
       lateness: 'no_deadline',
       previous: null,
+      lastYearEvaluations: null,
       canStart: false,
       canRollOver: false,
       canEdit: false,

@@ -1,15 +1,19 @@
 // The indicators of real use behind the measured stage, as one clean interface: each indicator
 // has a source that measures it for a year inside the tenant's transaction, or none yet.
 //
-// Today only `mappingOnTime` has a source (the annual wheel's per-unit status of mapping-form
-// milestones). The needs-mapping, evaluation and competence-plan modules add theirs by writing
-// a function of type IndicatorSource and putting it in INDICATOR_SOURCES; until then the
-// indicator is shown as "not measured yet", never as a made-up value.
+// Sources: `mappingOnTime` (the annual wheel's per-unit status of mapping-form milestones),
+// `needsLinkedToGoals` (needs mapping: needs on handed-in forms pointing to a unit basis entry)
+// and `measuresEvaluated` (catalogue: ended measures with a year-end evaluation or feedback).
+// The competence-plan module adds `planLinkedToBudget` by writing a function of type
+// IndicatorSource and putting it in INDICATOR_SOURCES; until then it is shown as "not measured
+// yet", never as a made-up value.
 import type { Tx } from '../../db/client.ts';
 import { findCycleByYear, listMilestonesOfCycle } from '../../db/repositories/wheel.repository.ts';
 import { osloDate } from '../annual-wheel/annual-wheel.rules.ts';
 import { loadMilestoneViews } from '../annual-wheel/milestone-status.ts';
-import { INDICATOR_KEYS, mappingOnTime, type IndicatorValue, type TIndicatorKey } from './maturity.rules.ts';
+import { listHandedInNeedLinks } from '../../db/repositories/mapping.repository.ts';
+import { listMeasuresOfYearWithEvaluation } from '../../db/repositories/catalogue.repository.ts';
+import { INDICATOR_KEYS, mappingOnTime, measuresEvaluated, needsLinkedToGoals, type IndicatorValue, type TIndicatorKey } from './maturity.rules.ts';
 
 export interface IndicatorContext {
   year: number;
@@ -35,11 +39,21 @@ export const measureMappingOnTime: IndicatorSource = async (tx, { year, today })
   );
 };
 
+/** Share of needs on the year's cycle's handed-in mapping forms that point to a unit goal, service standard or user-survey finding. */
+export const measureNeedsLinkedToGoals: IndicatorSource = async (tx, { year }) => {
+  const cycle = await findCycleByYear(tx, year);
+  if (!cycle) return { key: 'needsLinkedToGoals', status: 'not_measured', reason: 'nothing_yet' };
+  return needsLinkedToGoals(await listHandedInNeedLinks(tx, cycle.id));
+};
+
+/** Share of the year's ended measures (published or closed, starting in the year) with a year-end evaluation or participant feedback. */
+export const measureMeasuresEvaluated: IndicatorSource = async (tx, { year, today }) => measuresEvaluated(await listMeasuresOfYearWithEvaluation(tx, year), today);
+
 /** Where each indicator comes from; null = no module measures it yet. */
 export const INDICATOR_SOURCES: Record<TIndicatorKey, IndicatorSource | null> = {
   mappingOnTime: measureMappingOnTime,
-  needsLinkedToGoals: null, // needs mapping (kartlegging): share of needs tied to a unit goal
-  measuresEvaluated: null, // evaluation: share of completed measures with an evaluation
+  needsLinkedToGoals: measureNeedsLinkedToGoals,
+  measuresEvaluated: measureMeasuresEvaluated,
   planLinkedToBudget: null, // competence plan: share of plan lines with a budget line
 };
 

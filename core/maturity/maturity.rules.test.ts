@@ -6,6 +6,8 @@ import {
   isShowable,
   mappingOnTime,
   measuredStage,
+  measuresEvaluated,
+  needsLinkedToGoals,
   parseChecklistForm,
   parseSurveyAnswers,
   selfImagePosition,
@@ -183,5 +185,25 @@ describe('measured stage', () => {
     );
     assert.deepEqual(v, { key: 'mappingOnTime', status: 'measured', numerator: 1, denominator: 4 });
     assert.equal(mappingOnTime([{ deadline: '2026-12-24', units: [{ unitId: 'a', status: 'done', setOn: '2026-12-01' }] }], '2026-12-02').status, 'not_measured');
+  });
+
+  it('counts needs linked to a basis entry over all needs on handed-in forms', () => {
+    assert.deepEqual(needsLinkedToGoals([{ basisEntryId: 'g1' }, { basisEntryId: null }, { basisEntryId: 's1' }, { basisEntryId: null }, { basisEntryId: 'u1' }]), { key: 'needsLinkedToGoals', status: 'measured', numerator: 3, denominator: 5 });
+    assert.deepEqual(needsLinkedToGoals([]), { key: 'needsLinkedToGoals', status: 'not_measured', reason: 'nothing_yet' });
+  });
+
+  it('counts evaluated measures over those ended before today, leaving out ongoing and unfinished ones', () => {
+    const v = measuresEvaluated(
+      [
+        { endDate: '2026-03-02', evaluated: true },
+        { endDate: '2026-05-01', evaluated: false },
+        { endDate: '2026-12-02', evaluated: true }, // ends today: not ended yet
+        { endDate: null, evaluated: true }, // ongoing
+        { endDate: '2026-11-30', evaluated: true },
+      ],
+      '2026-12-02',
+    );
+    assert.deepEqual(v, { key: 'measuresEvaluated', status: 'measured', numerator: 2, denominator: 3 });
+    assert.equal(measuresEvaluated([{ endDate: null, evaluated: false }], '2026-12-02').status, 'not_measured');
   });
 });

@@ -357,3 +357,24 @@ export function mappingOnTime(targets: readonly MappingTarget[], today: string):
   if (denominator === 0) return { key: 'mappingOnTime', status: 'not_measured', reason: 'nothing_yet' };
   return { key: 'mappingOnTime', status: 'measured', numerator, denominator };
 }
+
+/**
+ * Share of needs linked to goals: over the needs on a cycle's handed-in (submitted or approved)
+ * forms, those that point to a unit basis entry (a unit goal, service standard or user-survey
+ * finding). Free-text reasons alone do not count.
+ */
+export function needsLinkedToGoals(needs: ReadonlyArray<{ basisEntryId: string | null }>): IndicatorValue {
+  if (needs.length === 0) return { key: 'needsLinkedToGoals', status: 'not_measured', reason: 'nothing_yet' };
+  return { key: 'needsLinkedToGoals', status: 'measured', numerator: needs.filter((n) => n.basisEntryId !== null).length, denominator: needs.length };
+}
+
+/**
+ * Share of measures evaluated: over the year's measures that have ended (an end date before
+ * today), those with a leader's year-end evaluation or participant feedback. Ongoing measures
+ * (no end date) and measures not ended yet are left out.
+ */
+export function measuresEvaluated(measures: ReadonlyArray<{ endDate: string | null; evaluated: boolean }>, today: string): IndicatorValue {
+  const ended = measures.filter((m) => m.endDate !== null && m.endDate < today);
+  if (ended.length === 0) return { key: 'measuresEvaluated', status: 'not_measured', reason: 'nothing_yet' };
+  return { key: 'measuresEvaluated', status: 'measured', numerator: ended.filter((m) => m.evaluated).length, denominator: ended.length };
+}

@@ -1,10 +1,15 @@
 // A new roster period for a unit: dates, rotation length, wish deadline and publishing lead
-// time; shift types, staffing and the tenant's default rule set start from the defaults.
+// time; shift types, staffing and the tenant's default rule set start from the defaults. The wish
+// deadline goes on the annual wheel in the same transaction (a milestone for the unit, owned by its
+// leaders, concerns 'other') when the wheel has a cycle for the deadline's year; without one the
+// period is still created and the caller is told (wheelMilestoneId null).
 import { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import { appendAudit } from '../../db/repositories/audit.repository.ts';
 import { findUnit } from '../../db/repositories/org-unit.repository.ts';
 import { findRuleSet, insertPeriod } from '../../db/repositories/roster.repository.ts';
+import { translate, DEFAULT_LANGUAGE, type Language } from '../../locales/index.ts';
+import { addUnitDeadline } from '../annual-wheel/add-unit-deadline.ts';
 import { actorLabel, type Actor } from '../shared/actor.ts';
 import { notFound, validation } from '../shared/app-error.ts';
 import { authorize } from '../shared/policy.ts';
@@ -18,10 +23,12 @@ export interface CreateRosterPeriodOptions {
   actor: Actor;
   unitId: string;
   input: unknown;
+  /** The language of the wheel milestone's title and description. */
+  language?: Language;
   requestId?: string;
 }
 
-export async function createRosterPeriod({ database, actor, unitId, input, requestId }: CreateRosterPeriodOptions): Promise<{ id: string }> {
+export async function createRosterPeriod({ database, actor, unitId, input, language = DEFAULT_LANGUAGE, requestId }: CreateRosterPeriodOptions): Promise<{ id: string; wheelMilestoneId: string | null; wishDeadlineYear: number }> {
   if (!z.uuid().safeParse(unitId).success) throw notFound();
   return database.withTenant(actor.tenantId, async (tx) => {
     const unit = await findUnit(tx, unitId);
@@ -45,6 +52,17 @@ export async function createRosterPeriod({ database, actor, unitId, input, reque
       unavailability: {},
     });
     await appendAudit(tx, { tenantId: actor.tenantId, actor: actorLabel(actor), action: 'roster.period.create', subjectType: 'roster_period', subjectId: period.id, requestId, details: { unitId, weeks: values.weeks } });
-    return { id: period.id };
+    const wheelMilestoneId = await addUnitDeadline(tx, {
+      tenantId: actor.tenantId,
+      actorLabel: actorLabel(actor),
+      unitId,
+      title: translate(language, 'roster.wheel.wishTitle', { period: values.name, unit: unit.name }),
+      description: translate(language, 'roster.wheel.wishDescription', { period: values.name }),
+      deadline: values.wishDeadline,
+      concerns: 'other',
+      requestId,
+      source: { type: 'roster_period', id: period.id },
+    });
+    return { id: period.id, wheelMilestoneId, wishDeadlineYear: Number(values.wishDeadline.slice(0, 4)) };
   });
 }

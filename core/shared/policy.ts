@@ -46,6 +46,8 @@ export type Action =
   | 'catalogue.evaluate' // year-end evaluation and report-back for a unit (resource: the unit path)
   | 'catalogue.evaluations.read' // evaluations and feedback of a unit (resource: the unit path)
   | 'catalogue.region.read' // measures other municipalities of the region share (read-only; the use case crosses tenants deliberately)
+  // dashboard
+  | 'dashboard.read' // the coordinator's and executive's dashboard: figures across units and cycles
   // administration
   | 'import.run' // upload, preview and commit HR imports
   | 'account.manage' // accounts, roles, disabling
@@ -184,6 +186,7 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
     case 'mapping.form.edit':
       return leadsAny(actor, resource);
     case 'mapping.overview':
+    case 'dashboard.read':
       return hasAny(actor, TENANT_WIDE_READERS);
     case 'mapping.unit.write':
       return hasAny(actor, ['coordinator', 'tenant_admin']) || leadsAny(actor, resource);

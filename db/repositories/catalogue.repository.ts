@@ -413,3 +413,23 @@ export async function setCatalogueShared(tx: Tx, id: string, expectedVersion: nu
     .returning();
   return rows[0] ?? null;
 }
+
+// ---------------------------------------------------------------- figures (maturity, dashboard)
+
+/**
+ * The published and closed measures starting in a year: type, end date, and whether any unit's
+ * leader gave it a year-end evaluation or any participant gave feedback.
+ */
+export async function listMeasuresOfYearWithEvaluation(tx: Tx, year: number) {
+  return tx
+    .select({
+      id: measures.id,
+      type: measures.type,
+      endDate: measures.endDate,
+      // Qualified by hand: drizzle writes a single table's columns unqualified, which the subqueries would capture.
+      evaluated: sql<boolean>`(exists (select 1 from measure_evaluations e where e.measure_id = "measures"."id") or exists (select 1 from measure_feedback f where f.measure_id = "measures"."id"))`,
+    })
+    .from(measures)
+    .where(and(inArray(measures.status, ['published', 'closed']), sql`extract(year from ${measures.startDate}) = ${year}`))
+    .orderBy(asc(measures.startDate));
+}

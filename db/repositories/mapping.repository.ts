@@ -241,3 +241,14 @@ export async function isPersonInUnits(tx: Tx, personId: string, unitIds: readonl
   );
   return rows.length > 0;
 }
+
+// ---------------------------------------------------------------- figures (maturity, dashboard)
+
+/** The needs on a cycle's handed-in (submitted or approved) forms: form, unit, and whether each points to a basis entry (goal, service standard, user-survey finding). */
+export async function listHandedInNeedLinks(tx: Tx, cycleId: string) {
+  return tx
+    .select({ formId: mappingNeeds.formId, unitId: mappingForms.unitId, basisEntryId: mappingNeeds.basisEntryId })
+    .from(mappingNeeds)
+    .innerJoin(mappingForms, eq(mappingForms.id, mappingNeeds.formId))
+    .where(and(eq(mappingForms.cycleId, cycleId), inArray(mappingForms.status, ['submitted', 'approved'])));
+}

@@ -134,7 +134,7 @@ describe('every page (browser, axe)', () => {
   it('key signed-in pages pass in bokmål and English', async () => {
     for (const language of ['nb', 'en'] as const) {
       await signedIn.addCookies([{ name: 'rytme_lang', value: language, url: t.url }]);
-      for (const path of ['/org', `/org/units/${ids.unitId}`, `/people/${ids.personId}`, '/admin', '/admin/import', '/wheel', `/wheel/milestones/${ids.milestoneId}`, '/wheel/board', '/maturity', '/maturity/checklist', '/maturity/survey', '/strategic-plans', `/strategic-plans/${ids.planId}/steps/5`, '/mapping/overview', `/mapping/units/${ids.unitId}`, `/mapping/units/${ids.unitId}/edit`, '/catalogue?year=2025&half=spring', `/catalogue/measures/${ids.measureId}`, '/catalogue/providers']) await check(signedIn, path, language);
+      for (const path of ['/org', `/org/units/${ids.unitId}`, `/people/${ids.personId}`, '/admin', '/admin/import', '/wheel', `/wheel/milestones/${ids.milestoneId}`, '/wheel/board', '/maturity', '/maturity/checklist', '/maturity/survey', '/strategic-plans', `/strategic-plans/${ids.planId}/steps/5`, '/mapping/overview', `/mapping/units/${ids.unitId}`, `/mapping/units/${ids.unitId}/edit`, '/catalogue?year=2025&half=spring', `/catalogue/measures/${ids.measureId}`, '/catalogue/providers', '/dashboard']) await check(signedIn, path, language);
     }
     await signedIn.addCookies([{ name: 'rytme_lang', value: 'nn', url: t.url }]);
   });

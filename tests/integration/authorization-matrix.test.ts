@@ -135,6 +135,7 @@ const MATRIX: Record<string, Entry> = {
   // tenant-wide readers; the edit page only for the unit's leader (who is sent on to start the form).
   mapping: { rule: everyMember },
   'mapping/overview': { rule: only('coordinator', 'executive', 'tenant_admin') },
+  dashboard: { rule: only('coordinator', 'executive', 'tenant_admin') },
   'mapping/areas': { rule: everyMember },
   'mapping/offers': { rule: everyMember },
   'mapping/units/:unitId': { rule: everyMember },

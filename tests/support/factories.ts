@@ -158,13 +158,13 @@ export async function actorFor(database: Database, tenantId: string, account: { 
  * A published measure in a published half-year catalogue, made through the catalogue's use cases
  * as the system; `attendee` gets an approved place recorded as attended.
  */
-export async function createPublishedMeasure(database: Database, tenantId: string, input: { title?: string; startDate?: string; endDate?: string | null; capacity?: number; attendee?: { personId: string; unitId: string } } = {}) {
+export async function createPublishedMeasure(database: Database, tenantId: string, input: { title?: string; type?: string; startDate?: string; endDate?: string | null; capacity?: number; attendee?: { personId: string; unitId: string } } = {}) {
   const actor = { kind: 'system' as const, tenantId, purpose: 'test' };
   const startDate = input.startDate ?? '2025-03-01';
   const { id } = await createMeasure({
     database,
     actor,
-    input: { type: 'study_group', title: input.title ?? `Tiltak ${next()}`, startDate, endDate: input.endDate === undefined ? '2025-03-02' : input.endDate, place: 'Kommunehuset', capacity: String(input.capacity ?? 10), costNok: '0', substituteCostNok: '1500' },
+    input: { type: input.type ?? 'study_group', title: input.title ?? `Tiltak ${next()}`, startDate, endDate: input.endDate === undefined ? '2025-03-02' : input.endDate, place: 'Kommunehuset', capacity: String(input.capacity ?? 10), costNok: '0', substituteCostNok: '1500' },
   });
   await setMeasureStatus({ database, actor, measureId: id, input: { status: 'published', version: 1 } });
   const { year, half } = halfYearOf(startDate);
