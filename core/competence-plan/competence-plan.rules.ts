@@ -1,0 +1,181 @@
+// Pure rules of the municipal competence plan: shaping the database's grouped needs into areas
+// with their sectors and totals, and ordering plan items by priority against a budget frame
+// (where the money runs out). No I/O.
+import { isMeasureType, measureMix, type MeasureMix, type MeasureType } from '../shared/measure-types.ts';
+
+export type TNeedTerm = 'short' | 'long';
+
+export interface AggregateFigures {
+  needs: number;
+  units: number;
+  people: number;
+  costNok: number;
+  substituteCostNok: number;
+  /** costNok + substituteCostNok */
+  totalNok: number;
+}
+
+export interface NeedGroupRow {
+  areaId: string;
+  areaName: string;
+  sectorId: string | null;
+  sectorName: string | null;
+  term: TNeedTerm;
+  needs: number;
+  units: number;
+  people: number;
+  costNok: number;
+  substituteCostNok: number;
+  priority: number;
+}
+
+export interface SectorFigures extends AggregateFigures {
+  sectorId: string | null;
+  sectorName: string | null;
+}
+
+export interface AreaAggregate {
+  areaId: string;
+  areaName: string;
+  total: AggregateFigures;
+  short: AggregateFigures;
+  long: AggregateFigures;
+  /** People-weighted average priority over the area's needs (1 = high … 3 = low). */
+  priority: number;
+  sectors: SectorFigures[];
+  mix: MeasureMix;
+}
+
+export interface PlanAggregate {
+  areas: AreaAggregate[];
+  /** One row per sector with the sum over all areas. */
+  sectors: SectorFigures[];
+  total: AggregateFigures;
+  mix: MeasureMix;
+}
+
+const zero = (): AggregateFigures => ({ needs: 0, units: 0, people: 0, costNok: 0, substituteCostNok: 0, totalNok: 0 });
+
+/**
+ * Add a row's figures to a sum. `units` adds up as well: a unit with needs in both terms (or in
+ * several areas) is counted in each, so at area/total level it means "unit-needs", documented as such.
+ */
+function add(sum: AggregateFigures, row: Pick<NeedGroupRow, 'needs' | 'units' | 'people' | 'costNok' | 'substituteCostNok'>): void {
+  sum.needs += row.needs;
+  sum.units += row.units;
+  sum.people += row.people;
+  sum.costNok += row.costNok;
+  sum.substituteCostNok += row.substituteCostNok;
+  sum.totalNok += row.costNok + row.substituteCostNok;
+}
+
+const sectorOrder = (a: { sectorName: string | null }, b: { sectorName: string | null }) => (a.sectorName ?? '\uffff').localeCompare(b.sectorName ?? '\uffff', 'nb');
+
+/**
+ * Areas with per-term and per-sector sums, most costly first (ties: higher priority, then name);
+ * sectors by name, the municipality's own top unit (no sector) last. Mix rows give each area's
+ * people per measure type; unknown type codes are left out.
+ */
+export function shapeAggregate(rows: readonly NeedGroupRow[], mixRows: ReadonlyArray<{ areaId: string; measureType: string; weight: number }>): PlanAggregate {
+  const areas = new Map<string, AreaAggregate & { prioritySum: number }>();
+  const sectors = new Map<string, SectorFigures>();
+  const total = zero();
+  for (const row of rows) {
+    const area = areas.get(row.areaId) ?? { areaId: row.areaId, areaName: row.areaName, total: zero(), short: zero(), long: zero(), priority: 0, prioritySum: 0, sectors: [], mix: measureMix([]) };
+    add(area.total, row);
+    add(area[row.term], row);
+    area.prioritySum += row.priority * row.people;
+    let sector = area.sectors.find((s) => s.sectorId === row.sectorId);
+    if (!sector) {
+      sector = { sectorId: row.sectorId, sectorName: row.sectorName, ...zero() };
+      area.sectors.push(sector);
+    }
+    add(sector, row);
+    const key = row.sectorId ?? '-';
+    const all = sectors.get(key) ?? { sectorId: row.sectorId, sectorName: row.sectorName, ...zero() };
+    add(all, row);
+    sectors.set(key, all);
+    add(total, row);
+    areas.set(row.areaId, area);
+  }
+  const choices: Array<{ type: MeasureType; weight: number }> = [];
+  const byArea = new Map<string, Array<{ type: MeasureType; weight: number }>>();
+  for (const m of mixRows) {
+    if (!isMeasureType(m.measureType)) continue;
+    const c = { type: m.measureType, weight: m.weight };
+    choices.push(c);
+    byArea.set(m.areaId, [...(byArea.get(m.areaId) ?? []), c]);
+  }
+  const list = [...areas.values()].map(({ prioritySum, ...a }) => ({
+    ...a,
+    priority: a.total.people === 0 ? 3 : prioritySum / a.total.people,
+    sectors: a.sectors.sort(sectorOrder),
+    mix: measureMix(byArea.get(a.areaId) ?? []),
+  }));
+  list.sort((a, b) => b.total.totalNok - a.total.totalNok || a.priority - b.priority || a.areaName.localeCompare(b.areaName, 'nb'));
+  return { areas: list, sectors: [...sectors.values()].sort(sectorOrder), total, mix: measureMix(choices) };
+}
+
+// ---------------------------------------------------------------- budget frame
+
+export interface CostedItem {
+  id: string;
+  /** 1 = high … 3 = low */
+  priority: number;
+  /** The coordinator's own order within a priority (lower first). */
+  position: number;
+  plannedCostNok: number;
+}
+
+export type FramedItem<T extends CostedItem> = T & {
+  /** Sum of this item's and every earlier item's planned cost. */
+  cumulativeNok: number;
+  /** True when the cumulative cost is within the frame. */
+  withinFrame: boolean;
+};
+
+export interface FrameResult<T extends CostedItem> {
+  items: Array<FramedItem<T>>;
+  frameNok: number | null;
+  totalNok: number;
+  /** Index of the first item that no longer fits (the line is drawn before it); null when all fit or there is no frame. */
+  cutIndex: number | null;
+  /** frame − total; negative when the plan costs more than the frame. Null without a frame. */
+  remainingNok: number | null;
+}
+
+/** Items in priority order (priority, then position) with the cumulative cost and where the frame runs out. */
+export function applyBudgetFrame<T extends CostedItem>(items: readonly T[], frameNok: number | null): FrameResult<T> {
+  const ordered = [...items].sort((a, b) => a.priority - b.priority || a.position - b.position);
+  let cumulative = 0;
+  let cutIndex: number | null = null;
+  const out = ordered.map((item, i) => {
+    cumulative += item.plannedCostNok;
+    const withinFrame = frameNok === null || cumulative <= frameNok;
+    if (!withinFrame && cutIndex === null) cutIndex = i;
+    return { ...item, cumulativeNok: cumulative, withinFrame };
+  });
+  return { items: out, frameNok, totalNok: cumulative, cutIndex, remainingNok: frameNok === null ? null : frameNok - cumulative };
+}
+
+// ---------------------------------------------------------------- status
+
+export const PLAN_STATUSES = ['draft', 'approved', 'published'] as const;
+export type TPlanStatus = (typeof PLAN_STATUSES)[number];
+
+const NEXT: Readonly<Record<TPlanStatus, readonly TPlanStatus[]>> = {
+  draft: ['approved'],
+  // An approved plan can be sent back to draft (changes after approval) or published.
+  approved: ['published', 'draft'],
+  published: [],
+};
+
+/** Whether a plan may move from one status to another: draft → approved → published, approved → draft. */
+export function canMovePlan(from: TPlanStatus, to: TPlanStatus): boolean {
+  return NEXT[from].includes(to);
+}
+
+/** Employees see a plan only once it is published. */
+export function visibleToEmployees(status: TPlanStatus): boolean {
+  return status === 'published';
+}

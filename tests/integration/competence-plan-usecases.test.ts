@@ -1,0 +1,128 @@
+// Competence-plan use cases against the real database: a cycle's handed-in mapping forms added
+// up by competence area and sector (drafts left out), the measure mix, who may see the
+// aggregate, and tenant isolation.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { AppError } from '../../core/shared/app-error.ts';
+import type { AccountActor } from '../../core/shared/actor.ts';
+import { applyWheelTemplate } from '../../core/annual-wheel/apply-wheel-template.ts';
+import { createCompetenceArea } from '../../core/mapping/create-competence-area.ts';
+import { startMappingForm } from '../../core/mapping/start-mapping-form.ts';
+import { saveMappingForm } from '../../core/mapping/save-mapping-form.ts';
+import { submitMappingForm } from '../../core/mapping/submit-mapping-form.ts';
+import { approveMappingForm } from '../../core/mapping/approve-mapping-form.ts';
+import { getPlanAggregate } from '../../core/competence-plan/get-plan-aggregate.ts';
+import { createTestDatabase, type TestDatabase } from '../support/db.ts';
+import { actorFor, createAccount, createPerson, createTenant, createUnit, makeLeader } from '../support/factories.ts';
+
+async function rejects(promise: Promise<unknown>, code: string): Promise<void> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof AppError, `expected AppError, got ${String(error)}`);
+    assert.equal(error.code, code);
+    return;
+  }
+  assert.fail(`expected ${code}`);
+}
+
+describe('competence plan use cases', () => {
+  let t: TestDatabase;
+  let coordinator: AccountActor;
+  let executive: AccountActor;
+  let unionRep: AccountActor;
+  let employee: AccountActor;
+  let leaders: AccountActor[];
+  let foreignCoordinator: AccountActor;
+  let sectors: { health: string; school: string };
+  let areas: { care: string; digital: string };
+  const autumn = new Date('2026-10-20T10:00:00Z');
+
+  before(async () => {
+    t = await createTestDatabase();
+    const db = t.database;
+    const tenantId = (await createTenant(db)).id;
+    const root = await createUnit(db, tenantId, { name: 'Fjordvik kommune', kind: 'kommune' });
+    const health = await createUnit(db, tenantId, { parent: root, name: 'Helse og omsorg', kind: 'sektor' });
+    const school = await createUnit(db, tenantId, { parent: root, name: 'Oppvekst', kind: 'sektor' });
+    sectors = { health: health.id, school: school.id };
+    const home = await createUnit(db, tenantId, { parent: health, name: 'Fjordheimen', kind: 'eining' });
+    const dept = await createUnit(db, tenantId, { parent: home, name: 'Avdeling 1', kind: 'avdeling' });
+    const skule = await createUnit(db, tenantId, { parent: school, name: 'Sentrum skule', kind: 'eining' });
+    const kinder = await createUnit(db, tenantId, { parent: school, name: 'Solsida barnehage', kind: 'eining' });
+    leaders = [];
+    for (const unit of [home, dept, skule, kinder]) {
+      const p = await createPerson(db, tenantId, { unitId: unit.id });
+      await makeLeader(db, tenantId, unit.id, p.person.id);
+      leaders.push(await actorFor(db, tenantId, await createAccount(db, tenantId, { personId: p.person.id })));
+    }
+    const worker = await createPerson(db, tenantId, { unitId: dept.id });
+    employee = await actorFor(db, tenantId, await createAccount(db, tenantId, { personId: worker.person.id }));
+    coordinator = await actorFor(db, tenantId, await createAccount(db, tenantId, { roles: ['coordinator'] }));
+    executive = await actorFor(db, tenantId, await createAccount(db, tenantId, { roles: ['executive'] }));
+    unionRep = await actorFor(db, tenantId, await createAccount(db, tenantId, { roles: ['union_rep'] }));
+    const other = await createTenant(db);
+    await createUnit(db, other.id, { kind: 'kommune' });
+    foreignCoordinator = await actorFor(db, other.id, await createAccount(db, other.id, { roles: ['coordinator'] }));
+    await applyWheelTemplate({ database: db, actor: coordinator, input: { template: 'gloppen', year: 2027 }, language: 'nn' });
+    areas = {
+      care: (await createCompetenceArea({ database: db, actor: coordinator, input: { name: 'Demens og eldre' } })).id,
+      digital: (await createCompetenceArea({ database: db, actor: coordinator, input: { name: 'Digital kompetanse' } })).id,
+    };
+    const need = (over: Record<string, unknown>) => ({ term: 'short', competenceAreaId: areas.care, description: '', whyText: '', peopleCount: '1', measureTypes: ['peer_guidance'], priority: '1', costNok: '0', substituteCostNok: '0', ...over });
+    const hand = async (actor: AccountActor, unitId: string, needs: Array<Record<string, unknown>>, mode: 'submit' | 'approve' | 'draft') => {
+      const { formId } = await startMappingForm({ database: db, actor, unitId, input: { year: 2027 } });
+      const input = { version: '1', discussionDate: '2026-10-01', participantsText: 'Personalmøte', needs: needs.map(need) };
+      if (mode === 'draft') return void (await saveMappingForm({ database: db, actor, formId, input }));
+      const submitted = await submitMappingForm({ database: db, actor, formId, input, now: autumn });
+      if (mode === 'approve') await approveMappingForm({ database: db, actor: coordinator, formId, input: { version: String(submitted.version) } });
+    };
+    // Helse: the home (approved) and its department (submitted); Oppvekst: the school (submitted), the kindergarten only a draft.
+    await hand(leaders[0]!, home.id, [{ peopleCount: '10', costNok: '20000', substituteCostNok: '30000', measureTypes: ['peer_guidance', 'external_course'] }, { term: 'long', competenceAreaId: areas.digital, peopleCount: '4', costNok: '8000', priority: '2', measureTypes: ['e_learning'] }], 'approve');
+    await hand(leaders[1]!, dept.id, [{ peopleCount: '6', costNok: '6000', substituteCostNok: '12000', priority: '3', measureTypes: ['job_shadowing'] }], 'submit');
+    await hand(leaders[2]!, skule.id, [{ competenceAreaId: areas.digital, peopleCount: '20', costNok: '50000', substituteCostNok: '0', measureTypes: ['study_group'] }], 'submit');
+    await hand(leaders[3]!, kinder.id, [{ competenceAreaId: areas.digital, peopleCount: '99', costNok: '999000' }], 'draft');
+  });
+  after(() => t.close());
+
+  it('adds up the handed-in forms by competence area and sector, leaving drafts out', async () => {
+    const view = await getPlanAggregate({ database: t.database, actor: coordinator, year: '2027' });
+    assert.equal(view.cycle?.year, 2027);
+    assert.equal(view.forms, 3);
+    const { aggregate } = view;
+    assert.deepEqual(aggregate.total, { needs: 4, units: 4, people: 40, costNok: 84_000, substituteCostNok: 42_000, totalNok: 126_000 });
+    // Most costly first: care 68,000, digital 58,000.
+    assert.deepEqual(aggregate.areas.map((a) => [a.areaName, a.total.totalNok]), [['Demens og eldre', 68_000], ['Digital kompetanse', 58_000]]);
+    const care = aggregate.areas[0]!;
+    assert.deepEqual(care.sectors.map((s) => [s.sectorId, s.people, s.units]), [[sectors.health, 16, 2]]);
+    assert.equal(care.short.people, 16);
+    assert.equal(care.long.people, 0);
+    // People-weighted priority: (10·1 + 6·3) / 16.
+    assert.equal(care.priority, 28 / 16);
+    const digital = aggregate.areas[1]!;
+    assert.deepEqual(digital.sectors.map((s) => [s.sectorName, s.totalNok]), [['Helse og omsorg', 8_000], ['Oppvekst', 50_000]]);
+    assert.equal(digital.long.people, 4);
+    assert.equal(digital.short.people, 20);
+    // Sector sums over all areas.
+    assert.deepEqual(aggregate.sectors.map((s) => [s.sectorName, s.totalNok, s.people]), [['Helse og omsorg', 76_000, 20], ['Oppvekst', 50_000, 20]]);
+    // Mix: care has 5 (half of 10) in a course and 5 + 6 learning at work.
+    assert.deepEqual({ course: care.mix.course, work: care.mix.work }, { course: 5, work: 11 });
+    assert.deepEqual({ course: aggregate.mix.course, work: aggregate.mix.work }, { course: 9, work: 31 });
+  });
+
+  it('shows the aggregate to coordinators, executives and union reps only, within their own tenant', async () => {
+    assert.equal((await getPlanAggregate({ database: t.database, actor: executive, year: '2027' })).forms, 3);
+    assert.equal((await getPlanAggregate({ database: t.database, actor: unionRep, year: '2027' })).forms, 3);
+    await rejects(getPlanAggregate({ database: t.database, actor: employee, year: '2027' }), 'FORBIDDEN');
+    await rejects(getPlanAggregate({ database: t.database, actor: leaders[0]!, year: '2027' }), 'FORBIDDEN');
+    // The other municipality has no cycle 2027, and sees none of these forms.
+    await rejects(getPlanAggregate({ database: t.database, actor: foreignCoordinator, year: '2027' }), 'NOT_FOUND');
+    const foreign = await getPlanAggregate({ database: t.database, actor: foreignCoordinator });
+    assert.equal(foreign.cycle, null);
+    assert.deepEqual(foreign.aggregate.areas, []);
+  });
+
+  it('refuses a year with no cycle', async () => {
+    await rejects(getPlanAggregate({ database: t.database, actor: coordinator, year: '2031' }), 'NOT_FOUND');
+  });
+});
