@@ -1,7 +1,10 @@
 // Pure rules of the municipal competence plan: shaping the database's grouped needs into areas
 // with their sectors and totals, and ordering plan items by priority against a budget frame
 // (where the money runs out). No I/O.
-import { isMeasureType, measureMix, type MeasureMix, type MeasureType } from '../shared/measure-types.ts';
+import { z } from 'zod';
+import { isMeasureType, MEASURE_TYPES, measureMix, type MeasureMix, type MeasureType } from '../shared/measure-types.ts';
+import { AppError, AppErrorCode } from '../shared/app-error.ts';
+import { issuesFromZod } from '../shared/zod.ts';
 
 export type TNeedTerm = 'short' | 'long';
 
@@ -178,4 +181,61 @@ export function canMovePlan(from: TPlanStatus, to: TPlanStatus): boolean {
 /** Employees see a plan only once it is published. */
 export function visibleToEmployees(status: TPlanStatus): boolean {
   return status === 'published';
+}
+
+// ---------------------------------------------------------------- validation
+
+const trimmed = (max: number) => z.preprocess((v) => (v === undefined || v === null ? '' : typeof v === 'string' ? v.trim() : v), z.string().max(max));
+const required = (max: number) => z.preprocess((v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : v.trim()) : v), z.string().min(1).max(max));
+const list = <T extends z.ZodType>(item: T, max: number) => z.preprocess((v) => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(item).max(max));
+const toNumber = (v: unknown) => (typeof v === 'string' ? Number(v.replace(/[\s\u00a0]/g, '').replace(',', '.')) : v);
+const nok = (max: number) => z.preprocess((v) => (v === '' || v === undefined || v === null ? 0 : toNumber(v)), z.number().int().min(0).max(max));
+/** Empty = no frame yet. */
+const optionalFrame = z.preprocess((v) => (v === '' || v === undefined || v === null ? null : toNumber(v)), z.number().int().min(0).max(100_000_000_000).nullable());
+
+export const ZVersionSchema = z.coerce.number().int().min(1);
+
+export const ZCreatePlanSchema = z.object({
+  year: z.coerce.number().int().min(2000).max(2100),
+  title: required(200),
+  budgetFrameNok: optionalFrame,
+});
+
+export const ZPlanSettingsSchema = z.object({
+  version: ZVersionSchema,
+  title: required(200),
+  budgetFrameNok: optionalFrame,
+  summary: trimmed(10_000),
+});
+
+const itemFields = {
+  competenceAreaId: z.preprocess((v) => (v === '' ? undefined : v), z.uuid()),
+  measureTypes: list(z.enum(MEASURE_TYPES), MEASURE_TYPES.length)
+    .refine((v) => v.length > 0, 'competencePlan.errors.measureRequired')
+    .refine((v) => new Set(v).size === v.length, 'competencePlan.errors.duplicateMeasure'),
+  peopleCount: z.preprocess((v) => (v === '' || v === undefined ? 0 : toNumber(v)), z.number().int().min(0).max(100_000)),
+  plannedCostNok: nok(1_000_000_000),
+  priority: z.coerce.number().int().min(1).max(3),
+  note: trimmed(2000),
+  catalogueMeasureIds: list(z.uuid(), 50),
+};
+
+/** A new item; `planVersion` is the plan's version the coordinator saw. */
+export const ZAddItemSchema = z.object({ planVersion: ZVersionSchema, ...itemFields });
+
+export const ZUpdateItemSchema = z.object({ planVersion: ZVersionSchema, version: ZVersionSchema, position: z.coerce.number().int().min(0).max(100_000), ...itemFields });
+
+export const ZRemoveItemSchema = z.object({ planVersion: ZVersionSchema, version: ZVersionSchema });
+
+export const ZMovePlanSchema = z.object({ version: ZVersionSchema, to: z.enum(PLAN_STATUSES) });
+
+/** Parse, reporting our own message keys (competencePlan.errors.*) as they are. */
+export function parsePlanInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issues = issuesFromZod(result.error).map((issue, i) => {
+    const message = result.error.issues[i]?.message ?? '';
+    return message.startsWith('competencePlan.errors.') ? { path: issue.path, key: message } : issue;
+  });
+  throw new AppError(AppErrorCode.VALIDATION, { issues });
 }

@@ -2,8 +2,9 @@
 // in the database by competence area, sector (service area) and term. Set-based: one grouped
 // query for the figures and one for the measure mix, whatever the number of units.
 // Everything runs inside withTenant (RLS confines it to one tenant).
-import { sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../client.ts';
+import { competencePlanItems, competencePlans, measures, wheelCycles } from '../schema/index.ts';
 
 export interface NeedAggregateRow {
   areaId: string;
@@ -68,4 +69,96 @@ export async function aggregateMixOfCycle(tx: Tx, cycleId: string): Promise<Need
 export async function countHandedInForms(tx: Tx, cycleId: string): Promise<number> {
   const [row] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from mapping_forms where cycle_id = ${cycleId} and status in ${HANDED_IN}`);
   return row?.n ?? 0;
+}
+
+// ---------------------------------------------------------------- plans and items
+
+export type PlanRow = typeof competencePlans.$inferSelect & { year: number };
+
+const planColumns = { plan: competencePlans, year: wheelCycles.year };
+
+export async function findPlanById(tx: Tx, id: string): Promise<PlanRow | null> {
+  const rows = await tx.select(planColumns).from(competencePlans).innerJoin(wheelCycles, eq(wheelCycles.id, competencePlans.cycleId)).where(eq(competencePlans.id, id)).limit(1);
+  return rows[0] ? { ...rows[0].plan, year: rows[0].year } : null;
+}
+
+export async function findPlanOfCycle(tx: Tx, cycleId: string) {
+  const rows = await tx.select().from(competencePlans).where(eq(competencePlans.cycleId, cycleId)).limit(1);
+  return rows[0] ?? null;
+}
+
+/** Plans newest year first; only the given statuses when `statuses` is set. */
+export async function listPlans(tx: Tx, statuses?: readonly string[]): Promise<PlanRow[]> {
+  const rows = await tx
+    .select(planColumns)
+    .from(competencePlans)
+    .innerJoin(wheelCycles, eq(wheelCycles.id, competencePlans.cycleId))
+    .where(statuses ? inArray(competencePlans.status, [...statuses]) : undefined)
+    .orderBy(sql`${wheelCycles.year} desc`);
+  return rows.map((r) => ({ ...r.plan, year: r.year }));
+}
+
+/** Insert a plan; null when the cycle already has one (unique tenant + cycle). */
+export async function insertPlan(tx: Tx, values: typeof competencePlans.$inferInsert) {
+  const rows = await tx.insert(competencePlans).values(values).onConflictDoNothing().returning();
+  return rows[0] ?? null;
+}
+
+export type PlanFields = Partial<Pick<typeof competencePlans.$inferInsert, 'title' | 'budgetFrameNok' | 'summary' | 'status' | 'approvedAt' | 'approvedByAccountId' | 'approvedByName' | 'publishedAt' | 'publishedByAccountId'>>;
+
+/** Update under the optimistic lock; the new version, or null when the version did not match. */
+export async function updatePlan(tx: Tx, id: string, expectedVersion: number, fields: PlanFields): Promise<number | null> {
+  const rows = await tx
+    .update(competencePlans)
+    .set({ ...fields, version: sql`${competencePlans.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(competencePlans.id, id), eq(competencePlans.version, expectedVersion)))
+    .returning({ version: competencePlans.version });
+  return rows[0]?.version ?? null;
+}
+
+/** Bump the plan's version (an item changed), so that two people editing one plan see each other. */
+export async function touchPlan(tx: Tx, id: string, expectedVersion: number): Promise<number | null> {
+  return updatePlan(tx, id, expectedVersion, {});
+}
+
+export async function listItems(tx: Tx, planId: string) {
+  return tx.select().from(competencePlanItems).where(eq(competencePlanItems.planId, planId)).orderBy(asc(competencePlanItems.priority), asc(competencePlanItems.position));
+}
+
+export async function findItem(tx: Tx, id: string) {
+  const rows = await tx.select().from(competencePlanItems).where(eq(competencePlanItems.id, id)).limit(1);
+  return rows[0] ?? null;
+}
+
+/** The next position at the end of the plan's items. */
+export async function nextItemPosition(tx: Tx, planId: string): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(tx, sql`select coalesce(max(position) + 1, 0)::int as n from competence_plan_items where plan_id = ${planId}`);
+  return row?.n ?? 0;
+}
+
+export async function insertItem(tx: Tx, values: typeof competencePlanItems.$inferInsert) {
+  const [row] = await tx.insert(competencePlanItems).values(values).returning();
+  return row!;
+}
+
+export type ItemFields = Partial<Pick<typeof competencePlanItems.$inferInsert, 'competenceAreaId' | 'measureTypes' | 'peopleCount' | 'plannedCostNok' | 'priority' | 'position' | 'note' | 'catalogueMeasureIds'>>;
+
+export async function updateItem(tx: Tx, id: string, expectedVersion: number, fields: ItemFields): Promise<number | null> {
+  const rows = await tx
+    .update(competencePlanItems)
+    .set({ ...fields, version: sql`${competencePlanItems.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(competencePlanItems.id, id), eq(competencePlanItems.version, expectedVersion)))
+    .returning({ version: competencePlanItems.version });
+  return rows[0]?.version ?? null;
+}
+
+export async function deleteItem(tx: Tx, id: string, expectedVersion: number): Promise<boolean> {
+  const rows = await tx.delete(competencePlanItems).where(and(eq(competencePlanItems.id, id), eq(competencePlanItems.version, expectedVersion))).returning({ id: competencePlanItems.id });
+  return rows.length > 0;
+}
+
+/** Which of these ids are catalogue measures of the tenant (with their titles). */
+export async function findCatalogueMeasures(tx: Tx, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return tx.select({ id: measures.id, title: measures.title, type: measures.type }).from(measures).where(inArray(measures.id, [...new Set(ids)]));
 }

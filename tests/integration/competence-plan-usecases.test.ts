@@ -12,15 +12,24 @@ import { saveMappingForm } from '../../core/mapping/save-mapping-form.ts';
 import { submitMappingForm } from '../../core/mapping/submit-mapping-form.ts';
 import { approveMappingForm } from '../../core/mapping/approve-mapping-form.ts';
 import { getPlanAggregate } from '../../core/competence-plan/get-plan-aggregate.ts';
+import { createCompetencePlan } from '../../core/competence-plan/create-competence-plan.ts';
+import { updateCompetencePlan } from '../../core/competence-plan/update-competence-plan.ts';
+import { addPlanItem } from '../../core/competence-plan/add-plan-item.ts';
+import { updatePlanItem } from '../../core/competence-plan/update-plan-item.ts';
+import { removePlanItem } from '../../core/competence-plan/remove-plan-item.ts';
+import { moveCompetencePlan } from '../../core/competence-plan/move-competence-plan.ts';
+import { getCompetencePlan } from '../../core/competence-plan/get-competence-plan.ts';
+import { listCompetencePlans } from '../../core/competence-plan/list-competence-plans.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { actorFor, createAccount, createPerson, createTenant, createUnit, makeLeader } from '../support/factories.ts';
 
-async function rejects(promise: Promise<unknown>, code: string): Promise<void> {
+async function rejects(promise: Promise<unknown>, code: string, key?: string): Promise<void> {
   try {
     await promise;
   } catch (error) {
     assert.ok(error instanceof AppError, `expected AppError, got ${String(error)}`);
     assert.equal(error.code, code);
+    if (key) assert.ok(error.issues.some((i) => i.key === key) || error.messageKey === key, `expected ${key}, got ${JSON.stringify(error.issues)} ${error.messageKey}`);
     return;
   }
   assert.fail(`expected ${code}`);
@@ -124,5 +133,80 @@ describe('competence plan use cases', () => {
 
   it('refuses a year with no cycle', async () => {
     await rejects(getPlanAggregate({ database: t.database, actor: coordinator, year: '2031' }), 'NOT_FOUND');
+  });
+
+  it('turns needs into a plan within a budget frame, approves, publishes; employees see it only when published', async () => {
+    const db = t.database;
+    await rejects(createCompetencePlan({ database: db, actor: leaders[0]!, input: { year: 2027, title: 'Kompetanseplan 2027' } }), 'FORBIDDEN');
+    await rejects(createCompetencePlan({ database: db, actor: coordinator, input: { year: 2031, title: 'X' } }), 'NOT_FOUND');
+    await rejects(createCompetencePlan({ database: db, actor: coordinator, input: { year: 2027, title: ' ' } }), 'VALIDATION', 'errors.field.required');
+    const { id: planId } = await createCompetencePlan({ database: db, actor: coordinator, input: { year: 2027, title: 'Kompetanseplan 2027', budgetFrameNok: '' } });
+    await rejects(createCompetencePlan({ database: db, actor: coordinator, input: { year: 2027, title: 'Igjen' } }), 'CONFLICT', 'competencePlan.errors.planExists');
+    await rejects(updateCompetencePlan({ database: db, actor: executive, planId, input: { version: '1', title: 'X', budgetFrameNok: '1' } }), 'FORBIDDEN');
+    const framed = await updateCompetencePlan({ database: db, actor: coordinator, planId, input: { version: '1', title: 'Kompetanseplan 2027', budgetFrameNok: '100 000', summary: 'Demens først.' } });
+    assert.equal(framed.version, 2);
+    await rejects(updateCompetencePlan({ database: db, actor: coordinator, planId, input: { version: '1', title: 'Gammal', budgetFrameNok: '' } }), 'STALE_VERSION');
+
+    const item = (over: Record<string, unknown>) => ({ competenceAreaId: areas.care, measureTypes: ['peer_guidance'], peopleCount: '10', plannedCostNok: '40000', priority: '1', note: '', ...over });
+    await rejects(addPlanItem({ database: db, actor: coordinator, planId, input: { planVersion: '2', ...item({ measureTypes: [] }) } }), 'VALIDATION', 'competencePlan.errors.measureRequired');
+    await rejects(addPlanItem({ database: db, actor: coordinator, planId, input: { planVersion: '2', ...item({ competenceAreaId: '00000000-0000-4000-8000-000000000000' }) } }), 'VALIDATION', 'competencePlan.errors.areaUnknown');
+    await rejects(addPlanItem({ database: db, actor: coordinator, planId, input: { planVersion: '2', ...item({ catalogueMeasureIds: ['00000000-0000-4000-8000-000000000000'] }) } }), 'VALIDATION', 'competencePlan.errors.measureUnknown');
+    const a = await addPlanItem({ database: db, actor: coordinator, planId, input: { planVersion: '2', ...item({ measureTypes: ['peer_guidance', 'external_course'] }) } });
+    const b = await addPlanItem({ database: db, actor: coordinator, planId, input: { planVersion: String(a.planVersion), ...item({ competenceAreaId: areas.digital, measureTypes: ['e_learning'], plannedCostNok: '50000', priority: '2', peopleCount: '20' }) } });
+    // A stale plan version is refused: someone else changed the plan in between.
+    await rejects(addPlanItem({ database: db, actor: coordinator, planId, input: { planVersion: String(a.planVersion), ...item({}) } }), 'STALE_VERSION');
+    const c = await addPlanItem({ database: db, actor: coordinator, planId, input: { planVersion: String(b.planVersion), ...item({ plannedCostNok: '30000', priority: '1', measureTypes: ['job_shadowing'] }) } });
+
+    let view = await getCompetencePlan({ database: db, actor: coordinator, planId });
+    // Priority 1 first (in the order added), then priority 2; the frame of 100,000 runs out at the third.
+    assert.deepEqual(view.framed.items.map((i) => [i.id, i.cumulativeNok, i.withinFrame]), [[a.id, 40_000, true], [c.id, 70_000, true], [b.id, 120_000, false]]);
+    assert.equal(view.framed.cutIndex, 2);
+    assert.equal(view.framed.remainingNok, -20_000);
+    assert.equal(view.aggregate?.total.totalNok, 126_000);
+    assert.deepEqual({ course: view.mix.course, work: view.mix.work }, { course: 25, work: 15 });
+    assert.equal(view.can.edit, true);
+
+    // Lower the digital item and remove one: now everything fits.
+    const bItem = view.framed.items.find((i) => i.id === b.id)!;
+    const updated = await updatePlanItem({ database: db, actor: coordinator, planId, itemId: b.id, input: { planVersion: String(c.planVersion), version: String(bItem.version), position: String(bItem.position), ...item({ competenceAreaId: areas.digital, measureTypes: ['e_learning'], plannedCostNok: '25000', priority: '2', peopleCount: '20' }) } });
+    await rejects(removePlanItem({ database: db, actor: coordinator, planId, itemId: c.id, input: { planVersion: String(updated.planVersion), version: '9' } }), 'STALE_VERSION');
+    const removed = await removePlanItem({ database: db, actor: coordinator, planId, itemId: c.id, input: { planVersion: String(updated.planVersion), version: '1' } });
+    view = await getCompetencePlan({ database: db, actor: coordinator, planId });
+    assert.deepEqual(view.framed.items.map((i) => i.cumulativeNok), [40_000, 65_000]);
+    assert.equal(view.framed.cutIndex, null);
+
+    // Drafts: union reps read them (drøfting); employees and leaders do not.
+    assert.equal((await getCompetencePlan({ database: db, actor: unionRep, planId })).plan.status, 'draft');
+    assert.equal((await getCompetencePlan({ database: db, actor: unionRep, planId })).can.edit, false);
+    await rejects(getCompetencePlan({ database: db, actor: employee, planId }), 'NOT_FOUND');
+    await rejects(getCompetencePlan({ database: db, actor: leaders[0]!, planId }), 'NOT_FOUND');
+    assert.deepEqual((await listCompetencePlans({ database: db, actor: employee })).plans, []);
+    assert.deepEqual((await listCompetencePlans({ database: db, actor: unionRep })).plans.map((p) => p.status), ['draft']);
+
+    // Approval by the executive, recorded with who and when; publishing is not theirs.
+    await rejects(moveCompetencePlan({ database: db, actor: unionRep, planId, input: { version: String(removed.planVersion), to: 'approved' } }), 'FORBIDDEN');
+    await rejects(moveCompetencePlan({ database: db, actor: coordinator, planId, input: { version: String(removed.planVersion), to: 'published' } }), 'CONFLICT', 'competencePlan.errors.wrongStatus');
+    const at = new Date('2026-12-01T09:00:00Z');
+    const approved = await moveCompetencePlan({ database: db, actor: executive, planId, input: { version: String(removed.planVersion), to: 'approved' }, now: at });
+    view = await getCompetencePlan({ database: db, actor: coordinator, planId });
+    assert.equal(view.plan.status, 'approved');
+    assert.equal(view.plan.approvedAt?.toISOString(), at.toISOString());
+    assert.equal(view.plan.approvedByAccountId, executive.accountId);
+    assert.ok(view.plan.approvedByName);
+    assert.equal(view.can.edit, false);
+    await rejects(addPlanItem({ database: db, actor: coordinator, planId, input: { planVersion: String(approved.version), ...item({}) } }), 'CONFLICT', 'competencePlan.errors.notDraft');
+    await rejects(getCompetencePlan({ database: db, actor: employee, planId }), 'NOT_FOUND');
+    await rejects(moveCompetencePlan({ database: db, actor: executive, planId, input: { version: String(approved.version), to: 'published' } }), 'FORBIDDEN');
+    await moveCompetencePlan({ database: db, actor: coordinator, planId, input: { version: String(approved.version), to: 'published' } });
+
+    // Published: employees see the plan, without the units' needs behind it.
+    const seen = await getCompetencePlan({ database: db, actor: employee, planId });
+    assert.equal(seen.plan.status, 'published');
+    assert.equal(seen.aggregate, null);
+    assert.equal(seen.framed.items.length, 2);
+    assert.deepEqual(seen.can, { edit: false, approve: false, publish: false, reopen: false });
+    assert.deepEqual((await listCompetencePlans({ database: db, actor: employee })).plans.map((p) => p.id), [planId]);
+    // Another municipality's coordinator cannot see it.
+    await rejects(getCompetencePlan({ database: db, actor: foreignCoordinator, planId }), 'NOT_FOUND');
   });
 });
