@@ -39,18 +39,21 @@ import enMapping from './en/mapping.json' with { type: 'json' };
 import nnCatalogue from './nn/catalogue.json' with { type: 'json' };
 import nbCatalogue from './nb/catalogue.json' with { type: 'json' };
 import enCatalogue from './en/catalogue.json' with { type: 'json' };
+import nnCompetencePlan from './nn/competencePlan.json' with { type: 'json' };
+import nbCompetencePlan from './nb/competencePlan.json' with { type: 'json' };
+import enCompetencePlan from './en/competencePlan.json' with { type: 'json' };
 
 export const LANGUAGES = ['nn', 'nb', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'nn';
 
-const nn = { common: nnCommon, errors: nnErrors, auth: nnAuth, org: nnOrg, import: nnImport, admin: nnAdmin, wheel: nnWheel, roster: nnRoster, maturity: nnMaturity, strategicPlan: nnStrategicPlan, measures: nnMeasures, mapping: nnMapping, catalogue: nnCatalogue };
+const nn = { common: nnCommon, errors: nnErrors, auth: nnAuth, org: nnOrg, import: nnImport, admin: nnAdmin, wheel: nnWheel, roster: nnRoster, maturity: nnMaturity, strategicPlan: nnStrategicPlan, measures: nnMeasures, mapping: nnMapping, catalogue: nnCatalogue, competencePlan: nnCompetencePlan };
 type Catalogue = typeof nn;
 
 export const catalogues: Record<Language, Catalogue> = {
   nn,
-  nb: { common: nbCommon, errors: nbErrors, auth: nbAuth, org: nbOrg, import: nbImport, admin: nbAdmin, wheel: nbWheel, roster: nbRoster, maturity: nbMaturity, strategicPlan: nbStrategicPlan, measures: nbMeasures, mapping: nbMapping, catalogue: nbCatalogue },
-  en: { common: enCommon, errors: enErrors, auth: enAuth, org: enOrg, import: enImport, admin: enAdmin, wheel: enWheel, roster: enRoster, maturity: enMaturity, strategicPlan: enStrategicPlan, measures: enMeasures, mapping: enMapping, catalogue: enCatalogue },
+  nb: { common: nbCommon, errors: nbErrors, auth: nbAuth, org: nbOrg, import: nbImport, admin: nbAdmin, wheel: nbWheel, roster: nbRoster, maturity: nbMaturity, strategicPlan: nbStrategicPlan, measures: nbMeasures, mapping: nbMapping, catalogue: nbCatalogue, competencePlan: nbCompetencePlan },
+  en: { common: enCommon, errors: enErrors, auth: enAuth, org: enOrg, import: enImport, admin: enAdmin, wheel: enWheel, roster: enRoster, maturity: enMaturity, strategicPlan: enStrategicPlan, measures: enMeasures, mapping: enMapping, catalogue: enCatalogue, competencePlan: enCompetencePlan },
 };
 
 type Leaves<T, P extends string = ''> = {

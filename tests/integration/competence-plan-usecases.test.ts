@@ -20,6 +20,10 @@ import { removePlanItem } from '../../core/competence-plan/remove-plan-item.ts';
 import { moveCompetencePlan } from '../../core/competence-plan/move-competence-plan.ts';
 import { getCompetencePlan } from '../../core/competence-plan/get-competence-plan.ts';
 import { listCompetencePlans } from '../../core/competence-plan/list-competence-plans.ts';
+import { exportPlanPdf } from '../../core/competence-plan/export-plan-pdf.ts';
+import { exportPlanXlsx } from '../../core/competence-plan/export-plan-xlsx.ts';
+import ExcelJS from 'exceljs';
+import { readPdfText } from '../support/pdf-text.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { actorFor, createAccount, createPerson, createTenant, createUnit, makeLeader } from '../support/factories.ts';
 
@@ -208,5 +212,42 @@ describe('competence plan use cases', () => {
     assert.deepEqual((await listCompetencePlans({ database: db, actor: employee })).plans.map((p) => p.id), [planId]);
     // Another municipality's coordinator cannot see it.
     await rejects(getCompetencePlan({ database: db, actor: foreignCoordinator, planId }), 'NOT_FOUND');
+    await rejects(exportPlanPdf({ database: db, actor: foreignCoordinator, planId, language: 'nn' }), 'NOT_FOUND');
+
+    // The PDF, read back: the coordinator's has the units' needs on a page of its own; in nynorsk with Norwegian letters.
+    const pdf = await exportPlanPdf({ database: db, actor: coordinator, planId, language: 'nn' });
+    assert.equal(pdf.fileName, 'kompetanseplan-2027.pdf');
+    const read = readPdfText(pdf.body);
+    assert.equal(read.pageCount, 2);
+    assert.ok(read.pages[0]!.includes('Kompetanseplan 2027'));
+    assert.match(read.all, /Budsjettramme: 100[\s\u00a0]000 kr/);
+    assert.match(read.all, /Demens først\./);
+    assert.ok(read.pages[0]!.join(' ').includes('Kollegarettleiing, Eksternt kurs'));
+    assert.ok(read.pages[1]!.includes('Behov frå einingane'));
+    assert.ok(read.pages[1]!.includes('Oppvekst'));
+    // The employee's copy, in English, leaves the needs out.
+    const pdfEn = readPdfText((await exportPlanPdf({ database: db, actor: employee, planId, language: 'en' })).body);
+    assert.equal(pdfEn.pageCount, 1);
+    assert.ok(pdfEn.all.includes('Measures in order of priority'));
+    assert.ok(!pdfEn.all.includes('Needs from the units'));
+
+    // The spreadsheet, read back with exceljs: numbers as numbers, ready to paste.
+    const xlsx = await exportPlanXlsx({ database: db, actor: coordinator, planId, language: 'nb' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.body as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('Tiltak')!;
+    assert.equal(sheet.getCell('A1').value, 'Kompetanseplan 2027');
+    assert.equal(sheet.getCell('B4').value, 'Kompetanseområde');
+    assert.deepEqual([sheet.getCell('A5').value, sheet.getCell('B5').value, sheet.getCell('E5').value, sheet.getCell('F5').value, sheet.getCell('G5').value], ['Høy', 'Demens og eldre', 40_000, 40_000, 'Ja']);
+    assert.deepEqual([sheet.getCell('B6').value, sheet.getCell('E6').value, sheet.getCell('F6').value], ['Digital kompetanse', 25_000, 65_000]);
+    assert.deepEqual([sheet.getCell('A7').value, sheet.getCell('E7').value], ['Sum', 65_000]);
+    assert.deepEqual([sheet.getCell('A8').value, sheet.getCell('E8').value], ['Budsjettramme', 100_000]);
+    const needs = wb.getWorksheet('Behov per område')!;
+    assert.deepEqual([needs.getCell('A2').value, needs.getCell('G2').value], ['Demens og eldre', 68_000]);
+    assert.equal(wb.getWorksheet('Behov per sektor')!.getCell('A3').value, 'Oppvekst');
+    // The employee's spreadsheet has only the items.
+    const wbEmployee = new ExcelJS.Workbook();
+    await wbEmployee.xlsx.load((await exportPlanXlsx({ database: db, actor: employee, planId, language: 'nn' })).body as unknown as ArrayBuffer);
+    assert.deepEqual(wbEmployee.worksheets.map((w) => w.name), ['Tiltak']);
   });
 });
