@@ -44,6 +44,7 @@ export async function loader({ context }: Route.LoaderArgs) {
       strategicPlan: s ? can(s.actor, 'strategicPlan.read', { tenantId: s.tenant.id }) : false,
       mapping: s ? can(s.actor, 'mapping.read', { tenantId: s.tenant.id }) : false,
       catalogue: s ? can(s.actor, 'catalogue.read', { tenantId: s.tenant.id }) : false,
+      competencePlan: s ? can(s.actor, 'competencePlan.readPublished', { tenantId: s.tenant.id }) : false,
     },
     // Counted with the session lookup (no extra round trip per page).
     unreadNotifications: s && wheel ? s.unreadNotifications : 0,

@@ -104,6 +104,13 @@ export default [
   route('catalogue/measures/:measureId/feedback', 'routes/catalogue.measures.$measureId.feedback.tsx'),
   // --- end catalogue ---
 
+  // --- competence plan ---
+  route('competence-plans', 'routes/competence-plans.tsx'),
+  route('competence-plans/:competencePlanId', 'routes/competence-plans.$competencePlanId.tsx'),
+  route('competence-plans/:competencePlanId/pdf', 'routes/competence-plans.$competencePlanId.pdf.ts'),
+  route('competence-plans/:competencePlanId/xlsx', 'routes/competence-plans.$competencePlanId.xlsx.ts'),
+  // --- end competence plan ---
+
   // --- platform ---
   route('platform', 'routes/platform.tsx'),
   route('platform/tenants/new', 'routes/platform.tenants.new.tsx'),
