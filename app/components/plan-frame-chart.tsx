@@ -24,7 +24,7 @@ export function PlanFrameChart<T extends CostedItem & { areaName: string }>({ fr
   const desc = t('competencePlan.chart.desc', { count: items.length, total: nok(framed.totalNok), frame: frameText });
   return (
     <figure className="stack">
-      <svg className="cplan-chart" viewBox={`0 0 ${labelWidth + barWidth + 120} ${height}`} role="img" aria-labelledby="cplan-chart-title cplan-chart-desc">
+      <svg className="cplan-chart" viewBox={`0 0 ${labelWidth + barWidth + 190} ${height}`} role="img" aria-labelledby="cplan-chart-title cplan-chart-desc">
         <title id="cplan-chart-title">{t('competencePlan.chart.title')}</title>
         <desc id="cplan-chart-desc">{desc}</desc>
         <defs>

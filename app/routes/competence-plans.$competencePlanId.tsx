@@ -80,7 +80,7 @@ function ItemFields({ prefix, areas, item, error }: { prefix: string; areas: Arr
   return (
     <>
       <SelectInput prefix={prefix} name="competenceAreaId" label={t('competencePlan.items.area')} required defaultValue={item?.competenceAreaId ?? ''} emptyLabel="–" options={areas.map((a) => ({ value: a.id, label: a.name }))} error={fieldError(error, 'competenceAreaId')} />
-      <Fieldset className="measure-choices">
+      <Fieldset className="measure-choices" id={`${prefix}-measureTypes`}>
         <Fieldset.Legend>{t('competencePlan.items.measures')}</Fieldset.Legend>
         {(['work', 'course'] as const).map((cls) => (
           <Fieldset key={cls} className="measure-group">
@@ -135,7 +135,10 @@ export default function CompetencePlanPage({ loaderData: d }: Route.ComponentPro
         </Alert>
       ) : null}
       <FormErrorSummary error={error} prefix={errorPrefix} />
-      <dl className="cplan-facts" aria-label={t('competencePlan.plan.facts')}>
+      <Heading level={2} className="visually-hidden">
+        {t('competencePlan.plan.facts')}
+      </Heading>
+      <dl className="cplan-facts">
         <dt>{t('competencePlan.list.year')}</dt>
         <dd>{plan.year}</dd>
         <dt>{t('competencePlan.list.status')}</dt>
@@ -148,7 +151,7 @@ export default function CompetencePlanPage({ loaderData: d }: Route.ComponentPro
       {plan.approvedAt ? <Paragraph>{t('competencePlan.plan.approvedBy', { name: plan.approvedByName ?? '', date: date.format(new Date(plan.approvedAt)) })}</Paragraph> : null}
       {plan.publishedAt ? <Paragraph>{t('competencePlan.plan.publishedAt', { date: date.format(new Date(plan.publishedAt)) })}</Paragraph> : null}
       {plan.status === 'draft' && aggregate ? <Paragraph>{t('competencePlan.plan.draftNote')}</Paragraph> : null}
-      {plan.summary ? <Paragraph className="pre-wrap">{plan.summary}</Paragraph> : null}
+      {plan.summary ? <Paragraph className="cplan-summary">{plan.summary}</Paragraph> : null}
 
       <section className="stack" aria-labelledby="cplan-export">
         <Heading level={2} data-size="sm" id="cplan-export">
@@ -211,7 +214,7 @@ export default function CompetencePlanPage({ loaderData: d }: Route.ComponentPro
                     <Table.Cell>{t(`competencePlan.priority.${item.priority}`)}</Table.Cell>
                     <Table.Cell>
                       {item.areaName}
-                      {item.note ? <div className="muted">{item.note}</div> : null}
+                      {item.note ? <div className="cplan-note">{item.note}</div> : null}
                     </Table.Cell>
                     <Table.Cell>{item.measureTypes.map((m) => t(`measures.type.${m}`)).join(', ')}</Table.Cell>
                     <Table.Cell className="num">{num.format(item.peopleCount)}</Table.Cell>

@@ -29,7 +29,7 @@ export async function addPlanItem({ database, actor, planId, input, requestId }:
     if (bumped === null) throw staleVersion();
     await checkItemReferences(tx, fields);
     const item = await insertItem(tx, { tenantId: actor.tenantId, planId: plan.id, ...fields, position: await nextItemPosition(tx, plan.id) });
-    await appendAudit(tx, { tenantId: actor.tenantId, actor: actorLabel(actor), action: 'competencePlan.item.add', subjectType: 'competence_plan_item', subjectId: item.id, requestId, details: { planId: plan.id, plannedCostNok: fields.plannedCostNok } });
+    await appendAudit(tx, { tenantId: actor.tenantId, actor: actorLabel(actor), action: 'competencePlan.item.add', subjectType: 'competence_plan_item', subjectId: item.id, requestId, details: { planId: plan.id } });
     return { id: item.id, planVersion: bumped };
   });
 }

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyBudgetFrame, canMovePlan, shapeAggregate, visibleToEmployees, type NeedGroupRow } from './competence-plan.rules.ts';
+import { applyBudgetFrame, canMovePlan, planBudgetLink, shapeAggregate, visibleToEmployees, type NeedGroupRow } from './competence-plan.rules.ts';
 
 const row = (over: Partial<NeedGroupRow>): NeedGroupRow => ({ areaId: 'a1', areaName: 'Leiing', sectorId: 's1', sectorName: 'Oppvekst', term: 'short', needs: 1, units: 1, people: 1, costNok: 0, substituteCostNok: 0, priority: 1, ...over });
 
@@ -104,5 +104,27 @@ describe('plan status', () => {
 
   it('shows employees only published plans', () => {
     assert.deepEqual((['draft', 'approved', 'published'] as const).map(visibleToEmployees), [false, false, true]);
+  });
+});
+
+describe('planBudgetLink (maturity indicator)', () => {
+  const items = [
+    { id: 'a', priority: 1, position: 0, plannedCostNok: 400 },
+    { id: 'b', priority: 2, position: 0, plannedCostNok: 0 },
+    { id: 'c', priority: 3, position: 0, plannedCostNok: 500 },
+  ];
+  it('is not measured before the plan is approved', () => {
+    assert.equal(planBudgetLink(null, items), null);
+    assert.equal(planBudgetLink({ status: 'draft', budgetFrameNok: 1000 }, items), null);
+  });
+  it('counts costed items within the frame', () => {
+    // a (400) fits, b has no cost, c brings the sum to 900 — within 1000, so 2 of 3.
+    assert.deepEqual(planBudgetLink({ status: 'approved', budgetFrameNok: 1000 }, items), { numerator: 2, denominator: 3 });
+    // With a frame of 500, c no longer fits.
+    assert.deepEqual(planBudgetLink({ status: 'published', budgetFrameNok: 500 }, items), { numerator: 1, denominator: 3 });
+  });
+  it('links nothing without a frame or without items', () => {
+    assert.deepEqual(planBudgetLink({ status: 'approved', budgetFrameNok: null }, items), { numerator: 0, denominator: 3 });
+    assert.deepEqual(planBudgetLink({ status: 'approved', budgetFrameNok: 1000 }, []), { numerator: 0, denominator: 1 });
   });
 });

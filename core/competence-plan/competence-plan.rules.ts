@@ -183,6 +183,22 @@ export function visibleToEmployees(status: TPlanStatus): boolean {
   return status === 'published';
 }
 
+// ---------------------------------------------------------------- maturity indicator
+
+/**
+ * "Plan linked to budget" for the measured stage: once the year's plan is approved (or
+ * published), the share of its items that are costed within a set budget frame. Without a frame
+ * nothing is linked (0 of the items); an approved plan without items counts as 0 of 1. Null while
+ * there is no approved plan yet (nothing to measure).
+ */
+export function planBudgetLink(plan: { status: TPlanStatus; budgetFrameNok: number | null } | null, items: readonly CostedItem[]): { numerator: number; denominator: number } | null {
+  if (!plan || plan.status === 'draft') return null;
+  if (items.length === 0) return { numerator: 0, denominator: 1 };
+  if (plan.budgetFrameNok === null) return { numerator: 0, denominator: items.length };
+  const framed = applyBudgetFrame(items, plan.budgetFrameNok);
+  return { numerator: framed.items.filter((i) => i.plannedCostNok > 0 && i.withinFrame).length, denominator: items.length };
+}
+
 // ---------------------------------------------------------------- validation
 
 const trimmed = (max: number) => z.preprocess((v) => (v === undefined || v === null ? '' : typeof v === 'string' ? v.trim() : v), z.string().max(max));

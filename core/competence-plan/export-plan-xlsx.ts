@@ -1,8 +1,9 @@
 // The municipal competence plan as a spreadsheet (XLSX), ready to paste into the economy plan:
 // one sheet with the prioritised items (numbers as numbers, cumulative cost, within the frame
-// or not), one with the units' needs by area and one by sector (readers only).
+// or not), and for readers the units' needs by area, by sector and by unit.
 import ExcelJS from 'exceljs';
 import type { Database } from '../../db/client.ts';
+import { aggregateCostByUnit } from '../../db/repositories/competence-plan.repository.ts';
 import { translate, type Language } from '../../locales/index.ts';
 import type { Actor } from '../shared/actor.ts';
 import { getCompetencePlan } from './get-competence-plan.ts';
@@ -35,6 +36,11 @@ export async function exportPlanXlsx({ database, actor, planId, language }: { da
     sectors.addRow([t('competencePlan.needs.sector'), t('competencePlan.needs.people'), t('competencePlan.needs.cost'), t('competencePlan.needs.substitute'), t('competencePlan.needs.total')]).font = { bold: true };
     for (const s of view.aggregate.sectors) sectors.addRow([s.sectorName ?? t('competencePlan.needs.noSector'), s.people, s.costNok, s.substituteCostNok, s.totalNok]);
     sectors.columns.forEach((c, i) => (c.width = i === 0 ? 32 : 14));
+    const perUnit = await database.withTenant(actor.tenantId, (tx) => aggregateCostByUnit(tx, view.plan.cycleId));
+    const units = wb.addWorksheet(t('competencePlan.xlsx.sheetUnits'));
+    units.addRow([t('competencePlan.needs.unit'), t('competencePlan.needs.sector'), t('competencePlan.needs.people'), t('competencePlan.needs.cost'), t('competencePlan.needs.substitute'), t('competencePlan.needs.total')]).font = { bold: true };
+    for (const u of perUnit) units.addRow([u.unitName, u.sectorName ?? t('competencePlan.needs.noSector'), u.people, u.costNok, u.substituteCostNok, u.costNok + u.substituteCostNok]);
+    units.columns.forEach((c, i) => (c.width = i < 2 ? 32 : 14));
   }
   const body = Buffer.from(await wb.xlsx.writeBuffer());
   return { fileName: `${doc.fileBase}.xlsx`, body };

@@ -24,7 +24,7 @@ export async function updateCompetencePlan({ database, actor, planId, input, req
     requireDraft(plan);
     const saved = await updatePlan(tx, plan.id, version, fields);
     if (saved === null) throw staleVersion();
-    await appendAudit(tx, { tenantId: actor.tenantId, actor: actorLabel(actor), action: 'competencePlan.update', subjectType: 'competence_plan', subjectId: plan.id, requestId, details: { budgetFrameNok: fields.budgetFrameNok } });
+    await appendAudit(tx, { tenantId: actor.tenantId, actor: actorLabel(actor), action: 'competencePlan.update', subjectType: 'competence_plan', subjectId: plan.id, requestId, details: { fields: Object.keys(fields) } });
     return { version: saved };
   });
 }

@@ -32,7 +32,7 @@ export async function updatePlanItem({ database, actor, planId, itemId, input, r
     await checkItemReferences(tx, fields);
     const saved = await updateItem(tx, item.id, version, fields);
     if (saved === null) throw staleVersion();
-    await appendAudit(tx, { tenantId: actor.tenantId, actor: actorLabel(actor), action: 'competencePlan.item.update', subjectType: 'competence_plan_item', subjectId: item.id, requestId, details: { planId: plan.id, plannedCostNok: fields.plannedCostNok, priority: fields.priority } });
+    await appendAudit(tx, { tenantId: actor.tenantId, actor: actorLabel(actor), action: 'competencePlan.item.update', subjectType: 'competence_plan_item', subjectId: item.id, requestId, details: { planId: plan.id } });
     return { version: saved, planVersion: bumped };
   });
 }

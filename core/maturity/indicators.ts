@@ -1,12 +1,14 @@
 // The indicators of real use behind the measured stage, as one clean interface: each indicator
 // has a source that measures it for a year inside the tenant's transaction, or none yet.
 //
-// Today only `mappingOnTime` has a source (the annual wheel's per-unit status of mapping-form
-// milestones). The needs-mapping, evaluation and competence-plan modules add theirs by writing
-// a function of type IndicatorSource and putting it in INDICATOR_SOURCES; until then the
-// indicator is shown as "not measured yet", never as a made-up value.
+// `mappingOnTime` comes from the annual wheel's per-unit status of mapping-form milestones and
+// `planLinkedToBudget` from the competence plan. The needs-mapping and evaluation modules add
+// theirs by writing a function of type IndicatorSource and putting it in INDICATOR_SOURCES;
+// until then the indicator is shown as "not measured yet", never as a made-up value.
 import type { Tx } from '../../db/client.ts';
 import { findCycleByYear, listMilestonesOfCycle } from '../../db/repositories/wheel.repository.ts';
+import { findPlanOfCycle, listItems } from '../../db/repositories/competence-plan.repository.ts';
+import { planBudgetLink, type TPlanStatus } from '../competence-plan/competence-plan.rules.ts';
 import { osloDate } from '../annual-wheel/annual-wheel.rules.ts';
 import { loadMilestoneViews } from '../annual-wheel/milestone-status.ts';
 import { INDICATOR_KEYS, mappingOnTime, type IndicatorValue, type TIndicatorKey } from './maturity.rules.ts';
@@ -35,12 +37,22 @@ export const measureMappingOnTime: IndicatorSource = async (tx, { year, today })
   );
 };
 
+/** Share of the items of the year's approved competence plan that are costed within its budget frame (core/competence-plan). */
+export const measurePlanLinkedToBudget: IndicatorSource = async (tx, { year }) => {
+  const cycle = await findCycleByYear(tx, year);
+  const plan = cycle ? await findPlanOfCycle(tx, cycle.id) : null;
+  const items = plan ? await listItems(tx, plan.id) : [];
+  const link = planBudgetLink(plan ? { status: plan.status as TPlanStatus, budgetFrameNok: plan.budgetFrameNok } : null, items);
+  if (!link) return { key: 'planLinkedToBudget', status: 'not_measured', reason: 'nothing_yet' };
+  return { key: 'planLinkedToBudget', status: 'measured', ...link };
+};
+
 /** Where each indicator comes from; null = no module measures it yet. */
 export const INDICATOR_SOURCES: Record<TIndicatorKey, IndicatorSource | null> = {
   mappingOnTime: measureMappingOnTime,
   needsLinkedToGoals: null, // needs mapping (kartlegging): share of needs tied to a unit goal
   measuresEvaluated: null, // evaluation: share of completed measures with an evaluation
-  planLinkedToBudget: null, // competence plan: share of plan lines with a budget line
+  planLinkedToBudget: measurePlanLinkedToBudget,
 };
 
 export async function measureIndicators(tx: Tx, context: IndicatorContext, sources: Record<TIndicatorKey, IndicatorSource | null> = INDICATOR_SOURCES): Promise<IndicatorValue[]> {

@@ -65,6 +65,33 @@ export async function aggregateMixOfCycle(tx: Tx, cycleId: string): Promise<Need
   );
 }
 
+export interface UnitCostRow {
+  unitId: string;
+  unitName: string;
+  sectorName: string | null;
+  needs: number;
+  people: number;
+  costNok: number;
+  substituteCostNok: number;
+}
+
+/** Each unit's sums over its handed-in form, most costly first. */
+export async function aggregateCostByUnit(tx: Tx, cycleId: string): Promise<UnitCostRow[]> {
+  return queryRows<UnitCostRow>(
+    tx,
+    sql`select u.id as "unitId", u.name as "unitName", s.name as "sectorName", count(*)::int as needs,
+               sum(n.people_count)::int as people, sum(n.cost_nok)::bigint::float8 as "costNok",
+               sum(n.substitute_cost_nok)::bigint::float8 as "substituteCostNok"
+          from mapping_forms f
+          join mapping_needs n on n.form_id = f.id
+          join org_units u on u.id = f.unit_id
+          left join org_units s on s.id = nullif(split_part(u.path, '/', 2), '')::uuid
+         where f.cycle_id = ${cycleId} and f.status in ${HANDED_IN}
+         group by u.id, u.name, s.name
+         order by sum(n.cost_nok + n.substitute_cost_nok) desc, u.name`,
+  );
+}
+
 /** How many forms of the cycle are handed in (submitted or approved). */
 export async function countHandedInForms(tx: Tx, cycleId: string): Promise<number> {
   const [row] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from mapping_forms where cycle_id = ${cycleId} and status in ${HANDED_IN}`);

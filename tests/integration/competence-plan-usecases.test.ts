@@ -24,6 +24,7 @@ import { exportPlanPdf } from '../../core/competence-plan/export-plan-pdf.ts';
 import { exportPlanXlsx } from '../../core/competence-plan/export-plan-xlsx.ts';
 import ExcelJS from 'exceljs';
 import { readPdfText } from '../support/pdf-text.ts';
+import { measurePlanLinkedToBudget } from '../../core/maturity/indicators.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { actorFor, createAccount, createPerson, createTenant, createUnit, makeLeader } from '../support/factories.ts';
 
@@ -187,6 +188,10 @@ describe('competence plan use cases', () => {
     assert.deepEqual((await listCompetencePlans({ database: db, actor: employee })).plans, []);
     assert.deepEqual((await listCompetencePlans({ database: db, actor: unionRep })).plans.map((p) => p.status), ['draft']);
 
+    // The maturity indicator waits for an approved plan.
+    const indicator = () => db.withTenant(coordinator.tenantId, (tx) => measurePlanLinkedToBudget(tx, { year: 2027, today: '2026-12-01' }));
+    assert.deepEqual(await indicator(), { key: 'planLinkedToBudget', status: 'not_measured', reason: 'nothing_yet' });
+
     // Approval by the executive, recorded with who and when; publishing is not theirs.
     await rejects(moveCompetencePlan({ database: db, actor: unionRep, planId, input: { version: String(removed.planVersion), to: 'approved' } }), 'FORBIDDEN');
     await rejects(moveCompetencePlan({ database: db, actor: coordinator, planId, input: { version: String(removed.planVersion), to: 'published' } }), 'CONFLICT', 'competencePlan.errors.wrongStatus');
@@ -199,6 +204,8 @@ describe('competence plan use cases', () => {
     assert.ok(view.plan.approvedByName);
     assert.equal(view.can.edit, false);
     await rejects(addPlanItem({ database: db, actor: coordinator, planId, input: { planVersion: String(approved.version), ...item({}) } }), 'CONFLICT', 'competencePlan.errors.notDraft');
+    // Approved with a frame of 100,000 and both items (65,000) costed within it.
+    assert.deepEqual(await indicator(), { key: 'planLinkedToBudget', status: 'measured', numerator: 2, denominator: 2 });
     await rejects(getCompetencePlan({ database: db, actor: employee, planId }), 'NOT_FOUND');
     await rejects(moveCompetencePlan({ database: db, actor: executive, planId, input: { version: String(approved.version), to: 'published' } }), 'FORBIDDEN');
     await moveCompetencePlan({ database: db, actor: coordinator, planId, input: { version: String(approved.version), to: 'published' } });
@@ -245,6 +252,10 @@ describe('competence plan use cases', () => {
     const needs = wb.getWorksheet('Behov per område')!;
     assert.deepEqual([needs.getCell('A2').value, needs.getCell('G2').value], ['Demens og eldre', 68_000]);
     assert.equal(wb.getWorksheet('Behov per sektor')!.getCell('A3').value, 'Oppvekst');
+    // Per unit, most costly first: the home (50,000 + 8,000), the school (50,000), the department (18,000); the draft is left out.
+    const perUnit = wb.getWorksheet('Behov per enhet')!;
+    assert.deepEqual([1, 2, 3, 4].map((r) => [perUnit.getCell(`A${r + 1}`).value, perUnit.getCell(`F${r + 1}`).value]), [['Fjordheimen', 58_000], ['Sentrum skule', 50_000], ['Avdeling 1', 18_000], [null, null]]);
+    assert.equal(perUnit.getCell('B3').value, 'Oppvekst');
     // The employee's spreadsheet has only the items.
     const wbEmployee = new ExcelJS.Workbook();
     await wbEmployee.xlsx.load((await exportPlanXlsx({ database: db, actor: employee, planId, language: 'nn' })).body as unknown as ArrayBuffer);
