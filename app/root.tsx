@@ -45,6 +45,7 @@ export async function loader({ context }: Route.LoaderArgs) {
       mapping: s ? can(s.actor, 'mapping.read', { tenantId: s.tenant.id }) : false,
       catalogue: s ? can(s.actor, 'catalogue.read', { tenantId: s.tenant.id }) : false,
       dashboard: s ? can(s.actor, 'dashboard.read', { tenantId: s.tenant.id }) : false,
+      competencePlan: s ? can(s.actor, 'competencePlan.readPublished', { tenantId: s.tenant.id }) : false,
     },
     // Counted with the session lookup (no extra round trip per page).
     unreadNotifications: s && wheel ? s.unreadNotifications : 0,

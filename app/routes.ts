@@ -107,6 +107,12 @@ export default [
   // --- dashboard ---
   route('dashboard', 'routes/dashboard.tsx'),
   // --- end dashboard ---
+  // --- competence plan ---
+  route('competence-plans', 'routes/competence-plans.tsx'),
+  route('competence-plans/:competencePlanId', 'routes/competence-plans.$competencePlanId.tsx'),
+  route('competence-plans/:competencePlanId/pdf', 'routes/competence-plans.$competencePlanId.pdf.ts'),
+  route('competence-plans/:competencePlanId/xlsx', 'routes/competence-plans.$competencePlanId.xlsx.ts'),
+  // --- end competence plan ---
 
   // --- platform ---
   route('platform', 'routes/platform.tsx'),

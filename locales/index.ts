@@ -42,18 +42,21 @@ import enCatalogue from './en/catalogue.json' with { type: 'json' };
 import nnDashboard from './nn/dashboard.json' with { type: 'json' };
 import nbDashboard from './nb/dashboard.json' with { type: 'json' };
 import enDashboard from './en/dashboard.json' with { type: 'json' };
+import nnCompetencePlan from './nn/competencePlan.json' with { type: 'json' };
+import nbCompetencePlan from './nb/competencePlan.json' with { type: 'json' };
+import enCompetencePlan from './en/competencePlan.json' with { type: 'json' };
 
 export const LANGUAGES = ['nn', 'nb', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'nn';
 
-const nn = { common: nnCommon, errors: nnErrors, auth: nnAuth, org: nnOrg, import: nnImport, admin: nnAdmin, wheel: nnWheel, roster: nnRoster, maturity: nnMaturity, strategicPlan: nnStrategicPlan, measures: nnMeasures, mapping: nnMapping, catalogue: nnCatalogue, dashboard: nnDashboard };
+const nn = { common: nnCommon, errors: nnErrors, auth: nnAuth, org: nnOrg, import: nnImport, admin: nnAdmin, wheel: nnWheel, roster: nnRoster, maturity: nnMaturity, strategicPlan: nnStrategicPlan, measures: nnMeasures, mapping: nnMapping, catalogue: nnCatalogue, dashboard: nnDashboard, competencePlan: nnCompetencePlan };
 type Catalogue = typeof nn;
 
 export const catalogues: Record<Language, Catalogue> = {
   nn,
-  nb: { common: nbCommon, errors: nbErrors, auth: nbAuth, org: nbOrg, import: nbImport, admin: nbAdmin, wheel: nbWheel, roster: nbRoster, maturity: nbMaturity, strategicPlan: nbStrategicPlan, measures: nbMeasures, mapping: nbMapping, catalogue: nbCatalogue, dashboard: nbDashboard },
-  en: { common: enCommon, errors: enErrors, auth: enAuth, org: enOrg, import: enImport, admin: enAdmin, wheel: enWheel, roster: enRoster, maturity: enMaturity, strategicPlan: enStrategicPlan, measures: enMeasures, mapping: enMapping, catalogue: enCatalogue, dashboard: enDashboard },
+  nb: { common: nbCommon, errors: nbErrors, auth: nbAuth, org: nbOrg, import: nbImport, admin: nbAdmin, wheel: nbWheel, roster: nbRoster, maturity: nbMaturity, strategicPlan: nbStrategicPlan, measures: nbMeasures, mapping: nbMapping, catalogue: nbCatalogue, dashboard: nbDashboard, competencePlan: nbCompetencePlan },
+  en: { common: enCommon, errors: enErrors, auth: enAuth, org: enOrg, import: enImport, admin: enAdmin, wheel: enWheel, roster: enRoster, maturity: enMaturity, strategicPlan: enStrategicPlan, measures: enMeasures, mapping: enMapping, catalogue: enCatalogue, dashboard: enDashboard, competencePlan: enCompetencePlan },
 };
 
 type Leaves<T, P extends string = ''> = {

@@ -9,7 +9,7 @@ interface HeaderData {
   language: string;
   user: { displayName: string; personId: string | null } | null;
   tenant: { name: string; slug: string } | null;
-  nav: { org: boolean; roster: boolean; admin: boolean; platform: boolean; wheel: boolean; maturity: string | null; strategicPlan: boolean; mapping: boolean; catalogue: boolean; dashboard: boolean };
+  nav: { org: boolean; roster: boolean; admin: boolean; platform: boolean; wheel: boolean; maturity: string | null; strategicPlan: boolean; mapping: boolean; catalogue: boolean; dashboard: boolean; competencePlan: boolean };
   unreadNotifications: number;
 }
 
@@ -56,6 +56,11 @@ export function AppHeader() {
           {data?.nav.catalogue ? (
             <li>
               <NavLink to="/catalogue">{t('catalogue.nav.title')}</NavLink>
+            </li>
+          ) : null}
+          {data?.nav.competencePlan ? (
+            <li>
+              <NavLink to="/competence-plans">{t('competencePlan.nav.title')}</NavLink>
             </li>
           ) : null}
           {data?.nav.wheel ? (

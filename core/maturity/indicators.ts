@@ -3,12 +3,13 @@
 //
 // Sources: `mappingOnTime` (the annual wheel's per-unit status of mapping-form milestones),
 // `needsLinkedToGoals` (needs mapping: needs on handed-in forms pointing to a unit basis entry)
-// and `measuresEvaluated` (catalogue: ended measures with a year-end evaluation or feedback).
-// The competence-plan module adds `planLinkedToBudget` by writing a function of type
-// IndicatorSource and putting it in INDICATOR_SOURCES; until then it is shown as "not measured
-// yet", never as a made-up value.
+// `measuresEvaluated` (catalogue: ended measures with a year-end evaluation or feedback)
+// and `planLinkedToBudget` (competence plan: items of the approved plan costed within its budget
+// frame). An indicator without data is shown as "not measured yet", never as a made-up value.
 import type { Tx } from '../../db/client.ts';
 import { findCycleByYear, listMilestonesOfCycle } from '../../db/repositories/wheel.repository.ts';
+import { findPlanOfCycle, listItems } from '../../db/repositories/competence-plan.repository.ts';
+import { planBudgetLink, type TPlanStatus } from '../competence-plan/competence-plan.rules.ts';
 import { osloDate } from '../annual-wheel/annual-wheel.rules.ts';
 import { loadMilestoneViews } from '../annual-wheel/milestone-status.ts';
 import { listHandedInNeedLinks } from '../../db/repositories/mapping.repository.ts';
@@ -49,12 +50,22 @@ export const measureNeedsLinkedToGoals: IndicatorSource = async (tx, { year }) =
 /** Share of the year's ended measures (published or closed, starting in the year) with a year-end evaluation or participant feedback. */
 export const measureMeasuresEvaluated: IndicatorSource = async (tx, { year, today }) => measuresEvaluated(await listMeasuresOfYearWithEvaluation(tx, year), today);
 
+/** Share of the items of the year's approved competence plan that are costed within its budget frame (core/competence-plan). */
+export const measurePlanLinkedToBudget: IndicatorSource = async (tx, { year }) => {
+  const cycle = await findCycleByYear(tx, year);
+  const plan = cycle ? await findPlanOfCycle(tx, cycle.id) : null;
+  const items = plan ? await listItems(tx, plan.id) : [];
+  const link = planBudgetLink(plan ? { status: plan.status as TPlanStatus, budgetFrameNok: plan.budgetFrameNok } : null, items);
+  if (!link) return { key: 'planLinkedToBudget', status: 'not_measured', reason: 'nothing_yet' };
+  return { key: 'planLinkedToBudget', status: 'measured', ...link };
+};
+
 /** Where each indicator comes from; null = no module measures it yet. */
 export const INDICATOR_SOURCES: Record<TIndicatorKey, IndicatorSource | null> = {
   mappingOnTime: measureMappingOnTime,
   needsLinkedToGoals: measureNeedsLinkedToGoals,
   measuresEvaluated: measureMeasuresEvaluated,
-  planLinkedToBudget: null, // competence plan: share of plan lines with a budget line
+  planLinkedToBudget: measurePlanLinkedToBudget,
 };
 
 export async function measureIndicators(tx: Tx, context: IndicatorContext, sources: Record<TIndicatorKey, IndicatorSource | null> = INDICATOR_SOURCES): Promise<IndicatorValue[]> {

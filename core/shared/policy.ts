@@ -26,6 +26,11 @@ export type Action =
   // strategic competence and staffing plan (KS method)
   | 'strategicPlan.read' // plans, steps, goals, the staffing analysis (aggregates only), strategies
   | 'strategicPlan.write' // create and edit plans, steps, goals, requirements, strategies, measures
+  // municipal competence plan
+  | 'competencePlan.read' // a cycle's needs added up by competence area and sector (unit-level figures only); plans in every status (drøfting)
+  | 'competencePlan.readPublished' // a published plan
+  | 'competencePlan.write' // create a plan, its budget frame, items and order; publish; send back to draft
+  | 'competencePlan.approve' // approve a draft plan
   // needs mapping
   | 'mapping.read' // the competence-area list, units' basis for "why", the offers list
   | 'mapping.vocabulary' // create, rename, merge, archive, approve competence areas
@@ -172,6 +177,14 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
       return hasAny(actor, ['coordinator', 'tenant_admin', 'executive', 'union_rep']);
     case 'strategicPlan.write':
       return hasAny(actor, ['coordinator', 'tenant_admin']);
+    case 'competencePlan.read':
+      return hasAny(actor, [...TENANT_WIDE_READERS, 'union_rep']);
+    case 'competencePlan.readPublished':
+      return actor.roles.size > 0;
+    case 'competencePlan.write':
+      return hasAny(actor, ['coordinator', 'tenant_admin']);
+    case 'competencePlan.approve':
+      return hasAny(actor, ['coordinator', 'executive']);
     case 'mapping.read':
       return actor.roles.size > 0;
     case 'mapping.vocabulary':

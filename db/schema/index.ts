@@ -10,3 +10,4 @@ export * from './maturity.ts';
 export * from './strategic-plan.ts';
 export * from './mapping.ts';
 export * from './catalogue.ts';
+export * from './competence-plan.ts';

@@ -6,7 +6,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import routes from '../../app/routes.ts';
-import { importRuns, rosterPeriods } from '../../db/schema/index.ts';
+import { competencePlans, importRuns, rosterPeriods, wheelCycles } from '../../db/schema/index.ts';
 import { DEFAULT_RULES, DEFAULT_SHIFT_TYPES, defaultStaffing } from '../../core/roster/roster.rules.ts';
 import { createApiToken } from '../../core/api-tokens/create-api-token.ts';
 import { createMilestone } from '../../core/annual-wheel/create-milestone.ts';
@@ -57,6 +57,14 @@ const rosterRead: Rule = (who, target) => {
 };
 const rosterWish: Rule = (who, target) => (!signedIn(who) ? 'login' : target === 'own' && (who === 'employee' || who === 'unit_leader') ? 'allow' : 'deny');
 const personExport: Rule = (who, target) => (!signedIn(who) ? 'login' : target === 'own' && who === 'employee' ? 'allow' : 'deny');
+// Competence plan: the own target is a published plan (every member reads it), the other a draft
+// (coordinators, executives, union reps for drøfting, tenant admins).
+const competencePlanRead: Rule = (who, target) => {
+  if (!signedIn(who)) return 'login';
+  if (target === 'foreign') return 'deny';
+  if (target === 'own') return 'allow';
+  return ['coordinator', 'executive', 'union_rep', 'tenant_admin'].includes(who) ? 'allow' : 'deny';
+};
 // A unit's checklist: tenant-wide readers any unit, the leader only the unit they lead.
 const checklistRead: Rule = (who, target) => {
   if (!signedIn(who)) return 'login';
@@ -172,6 +180,10 @@ const MATRIX: Record<string, Entry> = {
   'strategic-plans/:planId': { rule: only('coordinator', 'executive', 'union_rep', 'tenant_admin') },
   'strategic-plans/:planId/steps/:step': { rule: only('coordinator', 'executive', 'union_rep', 'tenant_admin') },
   'strategic-plans/:planId/print': { rule: only('coordinator', 'executive', 'union_rep', 'tenant_admin') },
+  'competence-plans': { rule: everyMember },
+  'competence-plans/:competencePlanId': { rule: competencePlanRead },
+  'competence-plans/:competencePlanId/pdf': { rule: competencePlanRead },
+  'competence-plans/:competencePlanId/xlsx': { rule: competencePlanRead },
   'api/v1/openapi.json': { rule: anyone },
   'api/v1/me': { rule: api((who) => (signedIn(who) ? 'allow' : 'login')) },
   'api/v1/units': { rule: api(everyMember) },
@@ -203,7 +215,7 @@ function routePaths(): string[] {
 
 interface Fixture {
   tenantA: string;
-  ids: Record<Target, { unitId: string; personId: string; accountId: string; runId: string; milestoneId: string; periodId: string; planId: string; measureId: string }>;
+  ids: Record<Target, { unitId: string; personId: string; accountId: string; runId: string; milestoneId: string; periodId: string; planId: string; measureId: string; competencePlanId: string }>;
   clients: Map<Who, Client>;
 }
 
@@ -269,10 +281,18 @@ describe('authorization matrix', () => {
     };
     const plan = async (tenantId: string, scopeUnitId: string) =>
       (await createStrategicPlan({ database: db, actor: { kind: 'system', tenantId, purpose: 'test' }, input: { title: 'Strategisk plan', startYear: 2027, scopeUnitId } })).id;
+    // A competence plan per target: published in A (own), a draft in A (other), published in B (foreign).
+    const competencePlan = async (tenantId: string, year: number, status: 'draft' | 'published') =>
+      db.withTenant(tenantId, async (tx) => {
+        const [cycle] = await tx.insert(wheelCycles).values({ tenantId, year, title: `Årshjul ${year}` }).returning();
+        const [row] = await tx.insert(competencePlans).values({ tenantId, cycleId: cycle!.id, title: `Kompetanseplan ${year}`, status }).returning();
+        return row!.id;
+      });
+    const competencePlanIds = { own: await competencePlan(a.id, 2040, 'published'), other: await competencePlan(a.id, 2041, 'draft'), foreign: await competencePlan(b.id, 2040, 'published') };
     fx.ids = {
-      own: { unitId: ownUnit.id, personId: e.person.id, accountId: accountOf.get('employee')!, runId: await run(a.id), milestoneId: await milestone(a.id, ownUnit.id), periodId: await period(a.id, ownUnit.id), planId: await plan(a.id, ''), measureId: await createPublishedMeasure(db, a.id, { attendee: { personId: e.person.id, unitId: ownUnit.id } }) },
-      other: { unitId: otherUnit.id, personId: f.person.id, accountId: otherAccount, runId: await run(a.id), milestoneId: await milestone(a.id, otherUnit.id), periodId: await period(a.id, otherUnit.id), planId: await plan(a.id, otherUnit.id), measureId: await createPublishedMeasure(db, a.id, { attendee: { personId: f.person.id, unitId: otherUnit.id } }) },
-      foreign: { unitId: rootB.id, personId: g.person.id, accountId: foreignAccount, runId: await run(b.id), milestoneId: await milestone(b.id, rootB.id), periodId: await period(b.id, rootB.id), planId: await plan(b.id, ''), measureId: await createPublishedMeasure(db, b.id, { attendee: { personId: g.person.id, unitId: rootB.id } }) },
+      own: { unitId: ownUnit.id, personId: e.person.id, accountId: accountOf.get('employee')!, runId: await run(a.id), milestoneId: await milestone(a.id, ownUnit.id), periodId: await period(a.id, ownUnit.id), planId: await plan(a.id, ''), measureId: await createPublishedMeasure(db, a.id, { attendee: { personId: e.person.id, unitId: ownUnit.id } }), competencePlanId: competencePlanIds.own },
+      other: { unitId: otherUnit.id, personId: f.person.id, accountId: otherAccount, runId: await run(a.id), milestoneId: await milestone(a.id, otherUnit.id), periodId: await period(a.id, otherUnit.id), planId: await plan(a.id, otherUnit.id), measureId: await createPublishedMeasure(db, a.id, { attendee: { personId: f.person.id, unitId: otherUnit.id } }), competencePlanId: competencePlanIds.other },
+      foreign: { unitId: rootB.id, personId: g.person.id, accountId: foreignAccount, runId: await run(b.id), milestoneId: await milestone(b.id, rootB.id), periodId: await period(b.id, rootB.id), planId: await plan(b.id, ''), measureId: await createPublishedMeasure(db, b.id, { attendee: { personId: g.person.id, unitId: rootB.id } }), competencePlanId: competencePlanIds.foreign },
     };
     fx.clients.set('anonymous', new Client(t.url));
     for (const [who, accountId] of accountOf) fx.clients.set(who, await signInAs(t, a.id, accountId));
@@ -287,7 +307,7 @@ describe('authorization matrix', () => {
   it('allows and denies every route for every role and target as documented', async () => {
     const mismatches: string[] = [];
     for (const [pattern, entry] of Object.entries(MATRIX)) {
-      const hasTarget = /:(unitId|personId|accountId|runId|milestoneId|periodId|planId|measureId)/.test(pattern);
+      const hasTarget = /:(unitId|personId|accountId|runId|milestoneId|periodId|planId|measureId|competencePlanId)/.test(pattern);
       const targets: Target[] = hasTarget ? ['own', 'other', 'foreign'] : ['own'];
       for (const target of targets) {
         const ids = fx.ids[target];
@@ -299,6 +319,7 @@ describe('authorization matrix', () => {
           .replace(':runId', ids.runId)
           .replace(':milestoneId', ids.milestoneId)
           .replace(':periodId', ids.periodId)
+          .replace(':competencePlanId', ids.competencePlanId)
           .replace(':planId', ids.planId)
           .replace(':step', '5')
           .replace(':measureId', ids.measureId)
