@@ -9,6 +9,9 @@ import type { AccountActor } from '../../core/shared/actor.ts';
 import { sql } from 'drizzle-orm';
 import { competenceAreas } from '../../db/schema/index.ts';
 import { applyWheelTemplate } from '../../core/annual-wheel/apply-wheel-template.ts';
+import { createCompetenceArea } from '../../core/mapping/create-competence-area.ts';
+import { createCompetencePlan } from '../../core/competence-plan/create-competence-plan.ts';
+import { addPlanItem } from '../../core/competence-plan/add-plan-item.ts';
 import { addBasisEntry } from '../../core/mapping/add-basis-entry.ts';
 import { startMappingForm } from '../../core/mapping/start-mapping-form.ts';
 import { submitMappingForm } from '../../core/mapping/submit-mapping-form.ts';
@@ -103,7 +106,16 @@ describe('dashboard use case', () => {
     ]);
     assert.deepEqual(d.coverage.total, { ended: 3, evaluated: 1 });
     assert.equal(d.coverage.notEnded, 1);
-    assert.deepEqual(d.costVsBudget, { status: 'no_module' });
+    assert.deepEqual(d.costVsBudget, { status: 'no_plan', year: 2026 });
+  });
+
+  it("sets the year's planned cost against the competence plan's budget frame", async () => {
+    const area = await createCompetenceArea({ database: t.database, actor: coordinator, input: { name: 'Budsjett og kostnad' } });
+    const plan = await createCompetencePlan({ database: t.database, actor: coordinator, input: { year: 2025, title: 'Kompetanseplan 2025', budgetFrameNok: '60000' } });
+    const first = await addPlanItem({ database: t.database, actor: coordinator, planId: plan.id, input: { planVersion: '1', competenceAreaId: area.id, measureTypes: ['peer_guidance'], peopleCount: '12', plannedCostNok: '40000', priority: '1' } });
+    await addPlanItem({ database: t.database, actor: coordinator, planId: plan.id, input: { planVersion: String(first.planVersion), competenceAreaId: area.id, measureTypes: ['e_learning'], peopleCount: '30', plannedCostNok: '35000', priority: '2' } });
+    const d = await getDashboard({ database: t.database, actor: coordinator, year: '2025', now });
+    assert.deepEqual(d.costVsBudget, { status: 'ready', year: 2025, budgetNok: 60000, plannedNok: 75000 });
   });
 
   it('draws trends across cycles: share on time, number of needs, share of measures evaluated', async () => {
