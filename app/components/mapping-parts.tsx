@@ -1,7 +1,7 @@
 // Shared pieces of the mapping pages: the sub-navigation, the form status tag, money, and the
 // read view of a form (one page: the joint discussion, needs short-term and long-term, sums and
 // the measure mix) used by the form page, last cycle's form beside it, and print.
-import { NavLink } from 'react-router';
+import { SubNav } from './sub-nav.tsx';
 import { Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import type { FormView, NeedView } from '../../core/mapping/form-view.ts';
 import type { Language } from '../../locales/index.ts';
@@ -11,24 +11,16 @@ import { formatDate } from './wheel-format.ts';
 
 export function MappingNav({ canOverview }: { canOverview: boolean }) {
   const t = useT();
-  const links: Array<[string, string]> = [
-    ['/mapping', t('mapping.nav.home')],
-    ...(canOverview ? ([['/mapping/overview', t('mapping.nav.overview')]] as Array<[string, string]>) : []),
-    ['/mapping/areas', t('mapping.nav.areas')],
-    ['/mapping/offers', t('mapping.nav.offers')],
-  ];
   return (
-    <nav aria-label={t('mapping.nav.label')} className="wheel-nav no-print">
-      <ul>
-        {links.map(([to, label]) => (
-          <li key={to}>
-            <NavLink to={to} end>
-              {label}
-            </NavLink>
-          </li>
-        ))}
-      </ul>
-    </nav>
+    <SubNav
+      label={t('mapping.nav.label')}
+      links={[
+        { to: '/mapping', label: t('mapping.nav.home') },
+        { to: '/mapping/overview', label: t('mapping.nav.overview'), shown: canOverview },
+        { to: '/mapping/areas', label: t('mapping.nav.areas') },
+        { to: '/mapping/offers', label: t('mapping.nav.offers') },
+      ]}
+    />
   );
 }
 

@@ -1,7 +1,7 @@
 // Dates on the wheel pages: a calendar date (YYYY-MM-DD) written out in the chosen language.
 import type { Language } from '../../locales/index.ts';
+import { dateTimeFormat } from '../i18n/format.ts';
 
 export function formatDate(date: string, language: Language): string {
-  const locale = language === 'en' ? 'en-GB' : language === 'nb' ? 'nb-NO' : 'nn-NO';
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+  return dateTimeFormat(language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 }

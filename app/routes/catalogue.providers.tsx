@@ -10,6 +10,7 @@ import { cataloguePermissions } from '../../core/catalogue/catalogue-access.ts';
 import { PROVIDER_KINDS } from '../../core/catalogue/catalogue.rules.ts';
 import { STATUS_FOR } from '../http/problem.ts';
 import { useLanguage, useT } from '../i18n/use-t.ts';
+import { numberFormat } from '../i18n/format.ts';
 import type { BreadcrumbHandle } from '../components/breadcrumbs.tsx';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { fieldError, formError, FormErrorSummary } from '../components/form-errors.tsx';
@@ -46,7 +47,7 @@ export default function ProvidersPage({ loaderData: d }: Route.ComponentProps) {
   const actionData = useActionData<typeof action>();
   const error = formError(actionData?.result);
   const v = actionData && !actionData.result.ok ? actionData.submitted : null;
-  const one = (n: number) => new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'nb-NO', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n);
+  const one = (n: number) => numberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n);
   return (
     <div className="stack">
       <title>{`${t('catalogue.providers.title')} – Rytme`}</title>

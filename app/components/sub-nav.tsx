@@ -1,0 +1,28 @@
+// An area's sub-navigation (wheel, mapping, catalogue, maturity …): a labelled list of links,
+// each shown only to those who may use it, the current page marked by NavLink.
+import { NavLink } from 'react-router';
+
+export interface SubNavLink {
+  to: string;
+  label: string;
+  /** Shown only when true (default: shown). */
+  shown?: boolean;
+}
+
+export function SubNav({ label, links }: { label: string; links: readonly SubNavLink[] }) {
+  return (
+    <nav aria-label={label} className="wheel-nav no-print">
+      <ul>
+        {links
+          .filter((l) => l.shown !== false)
+          .map((l) => (
+            <li key={l.to}>
+              <NavLink to={l.to} end>
+                {l.label}
+              </NavLink>
+            </li>
+          ))}
+      </ul>
+    </nav>
+  );
+}
