@@ -1,9 +1,11 @@
 // A person's employments as a readable list of cards: unit path, title, FTE, STYRK-08, KS
 // job code, occupational group, employee number and dates; ended ones marked as such.
+import type { Language } from '../../locales/index.ts';
 import { Link } from 'react-router';
 import { Heading, Tag } from '@digdir/designsystemet-react';
 import { useLanguage, useT } from '../i18n/use-t.ts';
 import { numberFormat } from '../i18n/format.ts';
+import { dateTimeFormat } from '../i18n/format.ts';
 
 export interface EmploymentView {
   id: string;
@@ -21,10 +23,10 @@ export interface EmploymentView {
   active: boolean;
 }
 
-export function formatDate(iso: string | null, language: string): string {
+export function formatDate(iso: string | null, language: Language): string {
   if (!iso) return '';
   const [y, m, d] = iso.split('-').map(Number);
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'nb-NO', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, d!)));
+  return dateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, d!)));
 }
 
 export function PersonEmployments({ employments }: { employments: EmploymentView[] }) {

@@ -13,6 +13,7 @@ import { STATUS_FOR } from '../http/problem.ts';
 import type { BreadcrumbHandle } from '../components/breadcrumbs.tsx';
 import { useLanguage, useT, type TFunction } from '../i18n/use-t.ts';
 import { getRequestInfo, getServices, requireActor, runForForm, runForPage } from '../server/route-helpers.server.ts';
+import { dateTimeFormat } from '../i18n/format.ts';
 
 export const handle: BreadcrumbHandle = {
   breadcrumb: (_data, t) => [
@@ -54,14 +55,13 @@ export async function action({ request, context }: Route.ActionArgs) {
   return data({ intent: 'create' as const, result, input }, { status: result.ok ? 200 : STATUS_FOR[result.error.code] });
 }
 
-const LOCALES = { nn: 'nn-NO', nb: 'nb-NO', en: 'en-GB' } as const;
 
 export default function ApiTokensPage({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const language = useLanguage();
   const navigation = useNavigation();
   const busy = navigation.state !== 'idle';
-  const fmt = new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', timeStyle: 'short' });
+  const fmt = dateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
   const when = (d: Date | string | null) => (d ? fmt.format(new Date(d)) : t('admin.apiTokens.list.never'));
 
   const created = actionData?.intent === 'create' && actionData.result.ok ? actionData.result.value : null;

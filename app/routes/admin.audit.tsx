@@ -11,6 +11,7 @@ import { AUDIT_ACTION_PREFIXES, AUDIT_EXPORT_LIMIT, filterFromSearchParams } fro
 import type { BreadcrumbHandle } from '../components/breadcrumbs.tsx';
 import { useLanguage, useT, type TFunction } from '../i18n/use-t.ts';
 import { getRequestInfo, getServices, requireActor, runForPage } from '../server/route-helpers.server.ts';
+import { dateTimeFormat, numberFormat } from '../i18n/format.ts';
 
 export const handle: BreadcrumbHandle = {
   breadcrumb: (_data, t) => [
@@ -59,13 +60,12 @@ function describe(t: TFunction, action: string): string {
   return text === key ? action : text;
 }
 
-const LOCALES = { nn: 'nn-NO', nb: 'nb-NO', en: 'en-GB' } as const;
 
 export default function AuditPage({ loaderData }: Route.ComponentProps) {
   const t = useT();
   const language = useLanguage();
   const { filter, entries, nextBefore } = loaderData;
-  const fmt = new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Oslo' });
+  const fmt = dateTimeFormat(language, { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Oslo' });
   const exportHref = `/admin/audit/export${query(filter, { before: undefined })}`;
   const hasFilter = Boolean(filter.action || filter.actor || filter.subjectType || filter.subjectId || filter.from || filter.to);
 
@@ -120,7 +120,7 @@ export default function AuditPage({ loaderData }: Route.ComponentProps) {
         <DsLink href={exportHref} download>
           {t('admin.audit.export')}
         </DsLink>
-        <Paragraph data-size="sm">{t('admin.audit.exportHint', { limit: new Intl.NumberFormat(LOCALES[language]).format(AUDIT_EXPORT_LIMIT) })}</Paragraph>
+        <Paragraph data-size="sm">{t('admin.audit.exportHint', { limit: numberFormat(language).format(AUDIT_EXPORT_LIMIT) })}</Paragraph>
       </div>
 
       {entries.length === 0 ? (

@@ -11,6 +11,7 @@ import type { BreadcrumbHandle } from '../components/breadcrumbs.tsx';
 import { formError } from '../components/form-errors.tsx';
 import { ImportUploadForm } from '../components/import-upload-form.tsx';
 import { ImportStyles } from '../components/import-styles.tsx';
+import { dateTimeFormat } from '../i18n/format.ts';
 
 export const handle: BreadcrumbHandle = {
   breadcrumb: (_d, t) => [
@@ -44,7 +45,7 @@ export default function ImportStart({ loaderData: d }: Route.ComponentProps) {
   const t = useT();
   const language = useLanguage();
   const error = formError(useActionData<typeof action>()?.result);
-  const dateTime = new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'nb-NO', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Oslo' });
+  const dateTime = dateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Oslo' });
   return (
     <div className="stack import-page">
       <title>{`${t('import.title')} – Rytme`}</title>

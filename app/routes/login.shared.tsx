@@ -6,6 +6,7 @@ import { Alert, ErrorSummary, Field, Heading, Input, Label, Paragraph, Validatio
 import { useT } from '../i18n/use-t.ts';
 import type { ErrorPayload } from '../http/problem.ts';
 import type { Language } from '../../locales/index.ts';
+import { dateTimeFormat } from '../i18n/format.ts';
 
 export type FormResult = { ok: true; message?: string } | { ok: false; error: ErrorPayload } | undefined;
 
@@ -62,8 +63,7 @@ export function StatusMessage({ message }: { message: string | null | undefined 
 
 export function formatDateTime(iso: string | null, language: Language): string | null {
   if (!iso) return null;
-  const locale = language === 'en' ? 'en-GB' : language === 'nb' ? 'nb-NO' : 'nn-NO';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(new Date(iso));
+  return dateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(new Date(iso));
 }
 
 export const TENANT_COOKIE = 'rytme_tenant';

@@ -11,6 +11,7 @@ import { CsrfField } from '../components/csrf-field.tsx';
 import type { BreadcrumbHandle } from '../components/breadcrumbs.tsx';
 import { useLanguage, useT } from '../i18n/use-t.ts';
 import { getRequestInfo, getServices, requireActor, runForForm, runForPage } from '../server/route-helpers.server.ts';
+import { numberFormat } from '../i18n/format.ts';
 
 export const handle: BreadcrumbHandle = {
   breadcrumb: (_data, t) => ({ label: t('admin.platform.title'), to: '/platform' }),
@@ -57,13 +58,12 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 const NUMERIC = { textAlign: 'end' } as const;
 const SCROLL = { overflowX: 'auto' } as const;
-const NUMBER_LOCALES = { nn: 'nn-NO', nb: 'nb-NO', en: 'en-GB' } as const;
 
 export default function PlatformPage({ loaderData, actionData }: Route.ComponentProps) {
   const t = useT();
   const language = useLanguage();
   const busy = useNavigation().state !== 'idle';
-  const num = new Intl.NumberFormat(NUMBER_LOCALES[language]);
+  const num = numberFormat(language);
   const regionError = actionData?.intent === 'createRegion' ? actionData.error : null;
   const statusError = actionData?.intent === 'status' ? actionData.error : null;
   const { tenants, regions, notice, confirm } = loaderData;
