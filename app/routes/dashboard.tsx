@@ -3,7 +3,7 @@
 // and the cost-vs-budget panel (waiting for the competence plan module). Every chart is
 // server-rendered SVG with a title and description, and a table with the same figures.
 import { Link } from 'react-router';
-import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { Route } from './+types/dashboard';
 import { getServices, requireActor, runForPage } from '../server/route-helpers.server.ts';
 import { getDashboard } from '../../core/dashboard/get-dashboard.ts';
@@ -12,6 +12,7 @@ import { measureTypeKey } from '../../core/shared/measure-types.ts';
 import { numberFormat } from '../i18n/format.ts';
 import { useLanguage, useT } from '../i18n/use-t.ts';
 import type { BreadcrumbHandle } from '../components/breadcrumbs.tsx';
+import { DataTable } from '../components/data-table.tsx';
 import { LegendSwatch, OverviewChart } from '../components/mapping-chart.tsx';
 import { MeasureMixBar } from '../components/measure-mix-bar.tsx';
 import { CoverageChart, CoverageLegend, TrendSparkline, TypeMixChart } from '../components/dashboard-charts.tsx';
@@ -90,66 +91,30 @@ export default function DashboardPage({ loaderData: d }: Route.ComponentProps) {
               </div>
             ) : null}
             {s.sectors.length > 0 ? (
-              <div className="table-scroll">
-                <Table data-size="sm">
-                  <caption>{t('dashboard.submissions.tableCaption')}</caption>
-                  <Table.Head>
-                    <Table.Row>
-                      <Table.HeaderCell scope="col">{t('dashboard.submissions.sector')}</Table.HeaderCell>
-                      {OVERVIEW_CATEGORIES.map((c) => (
-                        <Table.HeaderCell key={c} scope="col">
-                          {t(`mapping.status.${c}`)}
-                        </Table.HeaderCell>
-                      ))}
-                    </Table.Row>
-                  </Table.Head>
-                  <Table.Body>
-                    {s.sectors.map((x) => (
-                      <Table.Row key={x.sectorId ?? '-'}>
-                        <Table.HeaderCell scope="row">{x.sectorName ?? t('mapping.overview.noSector')}</Table.HeaderCell>
-                        {OVERVIEW_CATEGORIES.map((c) => (
-                          <Table.Cell key={c}>{x.counts[c]}</Table.Cell>
-                        ))}
-                      </Table.Row>
-                    ))}
-                  </Table.Body>
-                </Table>
-              </div>
+              <DataTable
+                caption={t('dashboard.submissions.tableCaption')}
+                rowHeader={{ key: 'sector', header: t('dashboard.submissions.sector'), cell: (x) => x.sectorName ?? t('mapping.overview.noSector') }}
+                columns={OVERVIEW_CATEGORIES.map((c) => ({ key: c, header: t(`mapping.status.${c}`), cell: (x: (typeof s.sectors)[number]) => x.counts[c] }))}
+                rows={s.sectors}
+                rowKey={(x) => x.sectorId ?? '-'}
+              />
             ) : null}
             {s.sectors.length > 0 ? (
               <details className="dashboard-units">
                 <summary>{t('dashboard.submissions.unitsSummary', { count: s.totals.asked })}</summary>
-                <div className="table-scroll">
-                  <Table data-size="sm" data-testid="unit-submissions">
-                    <caption>{t('dashboard.submissions.unitsCaption')}</caption>
-                    <Table.Head>
-                      <Table.Row>
-                        <Table.HeaderCell scope="col">{t('dashboard.submissions.unit')}</Table.HeaderCell>
-                        <Table.HeaderCell scope="col">{t('dashboard.submissions.sector')}</Table.HeaderCell>
-                        <Table.HeaderCell scope="col">{t('dashboard.submissions.status')}</Table.HeaderCell>
-                        <Table.HeaderCell scope="col">{t('dashboard.submissions.deadline')}</Table.HeaderCell>
-                        <Table.HeaderCell scope="col">{t('dashboard.submissions.timeliness')}</Table.HeaderCell>
-                      </Table.Row>
-                    </Table.Head>
-                    <Table.Body>
-                      {s.sectors.flatMap((x) =>
-                        x.units.map((u) => (
-                          <Table.Row key={u.unitId}>
-                            <Table.HeaderCell scope="row">
-                              <Link to={`/mapping/units/${u.unitId}?year=${d.year}`}>{u.unitName}</Link>
-                            </Table.HeaderCell>
-                            <Table.Cell>{x.sectorName ?? t('mapping.overview.noSector')}</Table.Cell>
-                            <Table.Cell>
-                              <LegendSwatch category={u.category} /> {t(`mapping.status.${u.category}`)}
-                            </Table.Cell>
-                            <Table.Cell>{u.deadline ? formatDate(u.deadline, language) : ''}</Table.Cell>
-                            <Table.Cell>{t(`mapping.lateness.${u.lateness}`)}</Table.Cell>
-                          </Table.Row>
-                        )),
-                      )}
-                    </Table.Body>
-                  </Table>
-                </div>
+                <DataTable
+                  testId="unit-submissions"
+                  caption={t('dashboard.submissions.unitsCaption')}
+                  rowHeader={{ key: 'unit', header: t('dashboard.submissions.unit'), cell: (u) => <Link to={`/mapping/units/${u.unitId}?year=${d.year}`}>{u.unitName}</Link> }}
+                  columns={[
+                    { key: 'sector', header: t('dashboard.submissions.sector'), cell: (u) => u.sectorName ?? t('mapping.overview.noSector') },
+                    { key: 'status', header: t('dashboard.submissions.status'), cell: (u) => (<><LegendSwatch category={u.category} /> {t(`mapping.status.${u.category}`)}</>) },
+                    { key: 'deadline', header: t('dashboard.submissions.deadline'), cell: (u) => (u.deadline ? formatDate(u.deadline, language) : '') },
+                    { key: 'timeliness', header: t('dashboard.submissions.timeliness'), cell: (u) => t(`mapping.lateness.${u.lateness}`) },
+                  ]}
+                  rows={s.sectors.flatMap((x) => x.units.map((u) => ({ ...u, sectorName: x.sectorName })))}
+                  rowKey={(u) => u.unitId}
+                />
               </details>
             ) : null}
             <Heading level={3} data-size="sm">
@@ -158,29 +123,18 @@ export default function DashboardPage({ loaderData: d }: Route.ComponentProps) {
             {s.overdue.length === 0 ? (
               <Paragraph>{t('dashboard.submissions.overdueNone')}</Paragraph>
             ) : (
-              <div className="table-scroll">
-                <Table data-size="sm" data-testid="overdue-units">
-                  <caption className="visually-hidden">{t('dashboard.submissions.overdueHeading')}</caption>
-                  <Table.Head>
-                    <Table.Row>
-                      <Table.HeaderCell scope="col">{t('dashboard.submissions.unit')}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{t('dashboard.submissions.deadline')}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{t('dashboard.submissions.status')}</Table.HeaderCell>
-                    </Table.Row>
-                  </Table.Head>
-                  <Table.Body>
-                    {s.overdue.map((u) => (
-                      <Table.Row key={u.unitId}>
-                        <Table.Cell>
-                          <Link to={`/mapping/units/${u.unitId}?year=${d.year}`}>{u.unitName}</Link>
-                        </Table.Cell>
-                        <Table.Cell>{u.deadline ? formatDate(u.deadline, language) : ''}</Table.Cell>
-                        <Table.Cell>{t(`mapping.status.${u.status}`)}</Table.Cell>
-                      </Table.Row>
-                    ))}
-                  </Table.Body>
-                </Table>
-              </div>
+              <DataTable
+                testId="overdue-units"
+                caption={t('dashboard.submissions.overdueHeading')}
+                captionHidden
+                rowHeader={{ key: 'unit', header: t('dashboard.submissions.unit'), cell: (u) => <Link to={`/mapping/units/${u.unitId}?year=${d.year}`}>{u.unitName}</Link> }}
+                columns={[
+                  { key: 'deadline', header: t('dashboard.submissions.deadline'), cell: (u) => (u.deadline ? formatDate(u.deadline, language) : '') },
+                  { key: 'status', header: t('dashboard.submissions.status'), cell: (u) => t(`mapping.status.${u.status}`) },
+                ]}
+                rows={s.overdue}
+                rowKey={(u) => u.unitId}
+              />
             )}
             <Paragraph>
               <Link to={`/mapping/overview?year=${d.year}`}>{t('dashboard.submissions.openOverview')}</Link>
@@ -200,27 +154,17 @@ export default function DashboardPage({ loaderData: d }: Route.ComponentProps) {
           <>
             <MeasureMixBar course={d.mix.course} work={d.mix.work} />
             <TypeMixChart mix={d.mix} year={d.year} />
-            <div className="table-scroll">
-              <Table data-size="sm" data-testid="mix-table">
-                <caption>{t('dashboard.mix.tableCaption')}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell scope="col">{t('dashboard.mix.type')}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t('dashboard.mix.class')}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t('dashboard.mix.count')}</Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {d.mix.byType.map((x) => (
-                    <Table.Row key={x.type}>
-                      <Table.HeaderCell scope="row">{t(measureTypeKey(x.type))}</Table.HeaderCell>
-                      <Table.Cell>{t(`measures.class.${x.measureClass}`)}</Table.Cell>
-                      <Table.Cell>{x.count}</Table.Cell>
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
-            </div>
+            <DataTable
+              testId="mix-table"
+              caption={t('dashboard.mix.tableCaption')}
+              rowHeader={{ key: 'type', header: t('dashboard.mix.type'), cell: (x) => t(measureTypeKey(x.type)) }}
+              columns={[
+                { key: 'class', header: t('dashboard.mix.class'), cell: (x) => t(`measures.class.${x.measureClass}`) },
+                { key: 'count', header: t('dashboard.mix.count'), cell: (x) => x.count },
+              ]}
+              rows={d.mix.byType}
+              rowKey={(x) => x.type}
+            />
           </>
         )}
       </section>
@@ -238,29 +182,18 @@ export default function DashboardPage({ loaderData: d }: Route.ComponentProps) {
               <CoverageChart rows={d.coverage.rows} year={d.year} />
               <CoverageLegend />
             </div>
-            <div className="table-scroll">
-              <Table data-size="sm" data-testid="coverage-table">
-                <caption>{t('dashboard.coverage.tableCaption')}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell scope="col">{t('dashboard.mix.class')}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t('dashboard.coverage.ended')}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t('dashboard.coverage.evaluated')}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t('dashboard.coverage.share')}</Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {[...d.coverage.rows.map((r) => ({ key: r.measureClass, label: t(`measures.class.${r.measureClass}`), ended: r.ended, evaluated: r.evaluated })), { key: 'total', label: t('dashboard.coverage.total'), ...d.coverage.total }].map((r) => (
-                    <Table.Row key={r.key}>
-                      <Table.HeaderCell scope="row">{r.label}</Table.HeaderCell>
-                      <Table.Cell>{r.ended}</Table.Cell>
-                      <Table.Cell>{r.evaluated}</Table.Cell>
-                      <Table.Cell>{r.ended > 0 ? pct.format(r.evaluated / r.ended) : '–'}</Table.Cell>
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
-            </div>
+            <DataTable
+              testId="coverage-table"
+              caption={t('dashboard.coverage.tableCaption')}
+              rowHeader={{ key: 'class', header: t('dashboard.mix.class'), cell: (r) => r.label }}
+              columns={[
+                { key: 'ended', header: t('dashboard.coverage.ended'), cell: (r) => r.ended },
+                { key: 'evaluated', header: t('dashboard.coverage.evaluated'), cell: (r) => r.evaluated },
+                { key: 'share', header: t('dashboard.coverage.share'), cell: (r) => (r.ended > 0 ? pct.format(r.evaluated / r.ended) : '–') },
+              ]}
+              rows={[...d.coverage.rows.map((r) => ({ key: r.measureClass, label: t(`measures.class.${r.measureClass}`), ended: r.ended, evaluated: r.evaluated })), { key: 'total', label: t('dashboard.coverage.total'), ...d.coverage.total }]}
+              rowKey={(r) => r.key}
+            />
           </>
         )}
         {d.coverage.notEnded > 0 ? <Paragraph data-size="sm">{t('dashboard.coverage.notEnded', { count: d.coverage.notEnded })}</Paragraph> : null}
@@ -280,29 +213,18 @@ export default function DashboardPage({ loaderData: d }: Route.ComponentProps) {
               <TrendSparkline points={d.trends} measure="needs" />
               <TrendSparkline points={d.trends} measure="evaluated" />
             </div>
-            <div className="table-scroll">
-              <Table data-size="sm" data-testid="trends-table">
-                <caption>{t('dashboard.trends.tableCaption')}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell scope="col">{t('dashboard.trends.year')}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t('dashboard.trends.onTime')}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t('dashboard.trends.needs')}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t('dashboard.trends.evaluated')}</Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {d.trends.map((p) => (
-                    <Table.Row key={p.year}>
-                      <Table.HeaderCell scope="row">{p.year}</Table.HeaderCell>
-                      <Table.Cell>{shareText(p.onTime)}</Table.Cell>
-                      <Table.Cell>{p.needs}</Table.Cell>
-                      <Table.Cell>{shareText(p.evaluated)}</Table.Cell>
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
-            </div>
+            <DataTable
+              testId="trends-table"
+              caption={t('dashboard.trends.tableCaption')}
+              rowHeader={{ key: 'year', header: t('dashboard.trends.year'), cell: (p) => p.year }}
+              columns={[
+                { key: 'onTime', header: t('dashboard.trends.onTime'), cell: (p) => shareText(p.onTime) },
+                { key: 'needs', header: t('dashboard.trends.needs'), cell: (p) => p.needs },
+                { key: 'evaluated', header: t('dashboard.trends.evaluated'), cell: (p) => shareText(p.evaluated) },
+              ]}
+              rows={d.trends}
+              rowKey={(p) => String(p.year)}
+            />
           </>
         )}
       </section>
