@@ -1,0 +1,12 @@
+// The words of a roster wish reminder (mail line and in-app notification), in the recipient's language.
+import { translate, type Language } from '../../locales/index.ts';
+
+/** 'wish:7' → "the deadline for roster wishes is in 7 days (…)"; 'wish:0' → "… is today". */
+export function wishReminderText(language: Language, step: string, deadline: string): string {
+  const days = Number(step.split(':')[1] ?? 0);
+  return days === 0 ? translate(language, 'roster.reminder.today', { deadline }) : translate(language, 'roster.reminder.before', { days, deadline });
+}
+
+export function wishesPath(periodId: string): string {
+  return `/roster/periods/${periodId}/wishes`;
+}
