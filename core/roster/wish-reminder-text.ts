@@ -4,7 +4,9 @@ import { translate, type Language } from '../../locales/index.ts';
 /** 'wish:7' → "the deadline for roster wishes is in 7 days (…)"; 'wish:0' → "… is today". */
 export function wishReminderText(language: Language, step: string, deadline: string): string {
   const days = Number(step.split(':')[1] ?? 0);
-  return days === 0 ? translate(language, 'roster.reminder.today', { deadline }) : translate(language, 'roster.reminder.before', { days, deadline });
+  if (days === 0) return translate(language, 'roster.reminder.today', { deadline });
+  if (days === 1) return translate(language, 'roster.reminder.tomorrow', { deadline });
+  return translate(language, 'roster.reminder.before', { days, deadline });
 }
 
 export function wishesPath(periodId: string): string {
