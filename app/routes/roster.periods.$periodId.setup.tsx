@@ -58,7 +58,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   for (const [key, value] of form.entries()) if (key.startsWith('unavail.')) unavailability[key.slice('unavail.'.length)] = String(value);
   const input = {
     version: text('version'),
-    period: { name: text('name'), startDate: text('startDate'), weeks: text('weeks'), wishDeadline: text('wishDeadline'), publishLeadDays: text('publishLeadDays') },
+    period: { name: text('name'), startDate: text('startDate'), weeks: text('weeks'), wishDeadline: text('wishDeadline'), publishLeadDays: text('publishLeadDays'), ...(form.has('wishReminderDays') ? { wishReminderDays: text('wishReminderDays') } : {}) },
     ruleSetId: text('ruleSetId') || null,
     shiftTypes,
     staffing,
@@ -107,6 +107,7 @@ export default function RosterSetupPage({ loaderData: d }: Route.ComponentProps)
           <TextInput prefix={prefix} name="weeks" type="number" label={t('roster.period.weeks')} required defaultValue={p.weeks} error={cellError('period.weeks')} width="short" />
           <TextInput prefix={prefix} name="wishDeadline" type="date" label={t('roster.period.wishDeadline')} description={t('roster.period.wishDeadlineHelp')} required defaultValue={p.wishDeadline} error={cellError('period.wishDeadline')} width="short" />
           <TextInput prefix={prefix} name="publishLeadDays" type="number" label={t('roster.period.publishLeadDays')} required defaultValue={p.publishLeadDays} error={cellError('period.publishLeadDays')} width="short" />
+          <TextInput prefix={prefix} name="wishReminderDays" label={t('roster.period.wishReminderDays')} description={t('roster.period.wishReminderDaysHelp')} defaultValue={p.wishReminderDays} error={cellError('period.wishReminderDays')} width="short" />
           <div>
             <label htmlFor={fieldId(prefix, 'ruleSetId')} className="ds-label">
               {t('roster.setup.ruleSet')}

@@ -17,7 +17,9 @@ import { lockRosterPeriod } from '../../core/roster/lock-roster-period.ts';
 import { decideRosterSwap } from '../../core/roster/decide-roster-swap.ts';
 import { rosterSolveJob } from '../../jobs/roster.jobs.ts';
 import { STATUS_FOR } from '../http/problem.ts';
-import { useT } from '../i18n/use-t.ts';
+import { useLanguage, useT } from '../i18n/use-t.ts';
+import { numberFormat } from '../i18n/format.ts';
+import { SOLVE_LEVELS } from '../../core/roster/solve-budget.ts';
 import type { BreadcrumbHandle } from '../components/breadcrumbs.tsx';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { formError, FormErrorSummary } from '../components/form-errors.tsx';
@@ -58,8 +60,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       case 'solve':
         return requestRosterSolve({
           ...common,
-          input: { seconds: form.get('seconds') },
-          enqueue: (job) => services.jobs.send(rosterSolveJob, { tenantId: actor.tenantId, periodId: job.periodId, seconds: job.seconds, requestedBy: actor.accountId }),
+          input: { level: form.get('level') ?? undefined, seed: form.get('seed') ?? undefined },
+          enqueue: (job) => services.jobs.send(rosterSolveJob, { tenantId: actor.tenantId, periodId: job.periodId, level: job.level, seed: job.seed, requestedBy: actor.accountId }),
         });
       case 'submit':
         return submitRosterPeriod({ ...common, input: { version } });
@@ -81,10 +83,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   return data({ intent, result }, { status: STATUS_FOR[result.error.code] });
 }
 
-const SECONDS = [5, 10, 30, 60];
 
 export default function RosterPeriodPage({ loaderData: d }: Route.ComponentProps) {
   const t = useT();
+  const integer = numberFormat(useLanguage(), { maximumFractionDigits: 0 });
   const actionData = useActionData<typeof action>();
   const error = formError(actionData?.result);
   const revalidator = useRevalidator();
@@ -171,22 +173,51 @@ export default function RosterPeriodPage({ loaderData: d }: Route.ComponentProps
             {d.solve.status === 'done' && d.solve.summary ? (
               <Paragraph data-testid="solve-summary">{t('roster.solve.summary', { objective: d.solve.summary.objective ?? 0, hard: d.solve.summary.hardIssues ?? 0, soft: d.solve.summary.softIssues ?? 0 })}</Paragraph>
             ) : null}
+            {d.solve.status === 'done' && d.solve.summary?.seed !== undefined ? (
+              <Paragraph data-size="sm" data-testid="solve-run">
+                {t('roster.solve.run', {
+                  seed: d.solve.summary.seed,
+                  level: t(`roster.solve.levelOption.${d.solve.summary.level ?? 'normal'}`),
+                  attempts: d.solve.summary.attempts ?? 1,
+                  workers: d.solve.summary.workers ?? 1,
+                  iterations: integer.format(d.solve.summary.iterations ?? 0),
+                  done: integer.format(d.solve.summary.iterationsDone ?? 0),
+                })}
+              </Paragraph>
+            ) : null}
+            {d.solve.status === 'done' && d.solve.summary?.capped ? (
+              <Alert data-color="warning" data-testid="solve-capped">
+                {t('roster.solve.capped', { seconds: d.solve.summary.capSeconds ?? 0 })}
+              </Alert>
+            ) : null}
             {d.solve.status === 'failed' ? <Alert data-color="danger">{t(d.solve.summary?.failure ?? 'roster.solve.crashed')}</Alert> : null}
           </div>
           {d.can.solve ? (
             <Form method="post" className="roster-actions">
               <CsrfField />
               <div>
-                <label htmlFor="solve-seconds" className="ds-label">
-                  {t('roster.solve.seconds')}
+                <label htmlFor="solve-level" className="ds-label">
+                  {t('roster.solve.level')}
                 </label>
-                <select id="solve-seconds" name="seconds" defaultValue="10" className="ds-input">
-                  {SECONDS.map((s) => (
-                    <option key={s} value={s}>
-                      {t('roster.solve.secondsOption', { seconds: s })}
+                <select id="solve-level" name="level" defaultValue={d.solve.summary?.level ?? 'normal'} className="ds-input" aria-describedby="solve-level-help">
+                  {SOLVE_LEVELS.map((level) => (
+                    <option key={level} value={level}>
+                      {t(`roster.solve.levelOption.${level}`)}
                     </option>
                   ))}
                 </select>
+                <p id="solve-level-help" className="ds-paragraph" data-size="sm">
+                  {t('roster.solve.levelHelp')}
+                </p>
+              </div>
+              <div>
+                <label htmlFor="solve-seed" className="ds-label">
+                  {t('roster.solve.seed')}
+                </label>
+                <input id="solve-seed" name="seed" type="number" inputMode="numeric" min={1} className="ds-input" aria-describedby="solve-seed-help" defaultValue={d.solve.summary?.seed ?? ''} />
+                <p id="solve-seed-help" className="ds-paragraph" data-size="sm">
+                  {t('roster.solve.seedHelp')}
+                </p>
               </div>
               <Button type="submit" name="intent" value="solve">
                 {p.solved ? t('roster.solve.again') : t('roster.solve.start')}

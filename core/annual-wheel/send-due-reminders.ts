@@ -17,6 +17,9 @@
 //     batch; the other instances send every other row, including rows the dead one claimed.
 //     tests/integration/wheel-reminders-instances.test.ts proves this with two real processes,
 //     one SIGKILLed mid-run.
+// The roster's wish deadlines use the same outbox: claimWishReminders (core/roster) claims the
+// employees' steps in the claim transaction, and the send half mails them with the wheel's steps,
+// so a person on the daily digest gets one mail with both.
 import type { Database } from '../../db/client.ts';
 import { findUnitNames } from '../../db/repositories/org-unit.repository.ts';
 import {
@@ -36,7 +39,9 @@ import {
   type ReminderClaim,
   type Recipient,
 } from '../../db/repositories/wheel.repository.ts';
+import { findPeriodsForReminders } from '../../db/repositories/roster.repository.ts';
 import { isLanguage, type Language } from '../../locales/index.ts';
+import { claimWishReminders } from '../roster/claim-wish-reminders.ts';
 import type { MailSender } from '../auth/auth-mail.ts';
 import { addDays, dueSteps, reminderDay, targetUnits, type TUnitStatus } from './annual-wheel.rules.ts';
 import { composeReminderMail, stepText, type ReminderItem } from './wheel-mail.ts';
@@ -82,8 +87,10 @@ async function claimDueSteps({ database, tenantId, now }: SendDueRemindersOption
     const tenant = await findTenantLanguage(tx, tenantId);
     if (!tenant) return 0;
     // Deadlines whose steps can be due today: up to a year ahead (before-offsets) or behind (overdue repeats).
+    // The roster's wish deadlines remind the unit's employees through the same outbox (claimed here, in this transaction).
+    const wishes = await claimWishReminders(tx, { tenantId, today, tenantLanguage: tenant.defaultLanguage, deliveries: (ids) => listDeliveries(tx, ids) });
     const milestones = await listMilestonesWithDeadlineBetween(tx, addDays(today, -400), addDays(today, 400));
-    if (milestones.length === 0) return 0;
+    if (milestones.length === 0) return wishes;
     const units = await listUnitsForTargets(tx);
     const statuses = new Map((await listStatuses(tx, milestones.map((m) => m.milestone.id))).map((s) => [`${s.milestoneId}/${s.unitId}`, s.status as TUnitStatus]));
     const leaders = await listUnitLeaderAccounts(tx);
@@ -104,14 +111,14 @@ async function claimDueSteps({ database, tenantId, now }: SendDueRemindersOption
         if (due.escalation) push(await withRole('executive'), due.escalation);
       }
     }
-    if (wanted.length === 0) return 0;
+    if (wanted.length === 0) return wishes;
     const deliveries = await listDeliveries(tx, [...new Set(wanted.map((w) => w.accountId))]);
     for (const w of wanted) w.delivery = deliveries.get(w.accountId) === 'digest' ? 'digest' : 'single';
     const inserted = await claimReminders(
       tx,
       wanted.map(({ recipient: _r, unitName: _u, title: _t, deadline: _d, ...claim }) => claim),
     );
-    const key = (r: { accountId: string; milestoneId: string; unitKey: string; step: string }) => `${r.accountId}/${r.milestoneId}/${r.unitKey}/${r.step}`;
+    const key = (r: { accountId: string; milestoneId: string | null; unitKey: string; step: string }) => `${r.accountId}/${r.milestoneId}/${r.unitKey}/${r.step}`;
     const byKey = new Map(wanted.map((w) => [key(w), w]));
     await insertNotifications(
       tx,
@@ -129,7 +136,7 @@ async function claimDueSteps({ database, tenantId, now }: SendDueRemindersOption
         };
       }),
     );
-    return inserted.length;
+    return wishes + inserted.length;
   });
 }
 
@@ -143,7 +150,8 @@ async function deliverClaimed({ database, mailer, tenantId, now, publicUrl }: Se
         rows,
         tenant: await findTenantLanguage(tx, tenantId),
         recipients: new Map((await listRecipientsByIds(tx, [...new Set(rows.map((r) => r.account_id))])).map((r) => [r.accountId, r])),
-        milestones: new Map((await findMilestonesByIds(tx, [...new Set(rows.map((r) => r.milestone_id))])).map((m) => [m.id, m])),
+        milestones: new Map((await findMilestonesByIds(tx, [...new Set(rows.flatMap((r) => (r.milestone_id ? [r.milestone_id] : [])))])).map((m) => [m.id, m])),
+        periods: new Map((await findPeriodsForReminders(tx, [...new Set(rows.flatMap((r) => (r.roster_period_id ? [r.roster_period_id] : [])))])).map((p) => [p.id, p])),
         units: await findUnitNames(tx, [...new Set(rows.map((r) => r.unit_key))]),
       };
     });
@@ -151,15 +159,19 @@ async function deliverClaimed({ database, mailer, tenantId, now, publicUrl }: Se
     // Digest: one mail per person listing every due step; single: one mail per person and milestone step.
     const groups = new Map<string, typeof batch.rows>();
     for (const row of batch.rows) {
-      const group = row.delivery === 'digest' ? `${row.account_id}` : `${row.account_id}/${row.milestone_id}/${row.step}`;
+      const group = row.delivery === 'digest' ? `${row.account_id}` : `${row.account_id}/${row.milestone_id ?? row.roster_period_id}/${row.step}`;
       groups.set(group, [...(groups.get(group) ?? []), row]);
     }
     for (const rows of groups.values()) {
       const recipient = batch.recipients.get(rows[0]!.account_id)!;
       const language = languageOf(recipient, batch.tenant?.defaultLanguage ?? 'nn');
-      const items: ReminderItem[] = rows.map((r) => {
-        const m = batch.milestones.get(r.milestone_id)!;
-        return { milestoneId: m.id, milestoneTitle: m.title, deadline: m.deadline, unitName: batch.units.get(r.unit_key)?.name ?? '–', step: r.step };
+      const items: ReminderItem[] = rows.map((r): ReminderItem => {
+        if (r.roster_period_id) {
+          const p = batch.periods.get(r.roster_period_id)!;
+          return { kind: 'wishes', periodId: p.id, periodName: p.name, deadline: p.wishDeadline, unitName: p.unitName, step: r.step };
+        }
+        const m = batch.milestones.get(r.milestone_id!)!;
+        return { kind: 'milestone', milestoneId: m.id, milestoneTitle: m.title, deadline: m.deadline, unitName: batch.units.get(r.unit_key)?.name ?? '–', step: r.step };
       });
       const mail = composeReminderMail({ language, name: recipient.displayName, tenantName: batch.tenant?.name ?? '', publicUrl, digest: rows[0]!.delivery === 'digest', items });
       const ids = rows.map((r) => r.id);

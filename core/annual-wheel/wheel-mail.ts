@@ -1,14 +1,12 @@
 // The texts of wheel reminders: one mail per milestone step (single) or one listing every
 // due step (digest), and the in-app notification, in the recipient's language.
 import { translate, type Language } from '../../locales/index.ts';
+import { wishesPath, wishReminderText } from '../roster/wish-reminder-text.ts';
 
-export interface ReminderItem {
-  milestoneId: string;
-  milestoneTitle: string;
-  deadline: string;
-  unitName: string;
-  step: string;
-}
+/** A due step: a wheel milestone's, or a roster period's wish deadline (sent to the unit's employees). */
+export type ReminderItem =
+  | { kind: 'milestone'; milestoneId: string; milestoneTitle: string; deadline: string; unitName: string; step: string }
+  | { kind: 'wishes'; periodId: string; periodName: string; deadline: string; unitName: string; step: string };
 
 export function stepText(language: Language, step: string, deadline: string): string {
   const [kind, days] = step.split(':');
@@ -32,12 +30,20 @@ export function milestoneLink(publicUrl: string, milestoneId: string): string {
 export function composeReminderMail(options: { language: Language; name: string; tenantName: string; publicUrl: string; digest: boolean; items: readonly ReminderItem[] }) {
   const { language: l, items } = options;
   const first = items[0]!;
+  const base = options.publicUrl.replace(/\/+$/, '');
   const subject = options.digest
     ? translate(l, 'wheel.mail.digestSubject', { count: items.length, tenant: options.tenantName })
-    : translate(l, first.step === 'escalation' ? 'wheel.mail.escalationSubject' : 'wheel.mail.subject', { title: first.milestoneTitle, deadline: first.deadline });
-  const lines = [translate(l, 'wheel.mail.greeting', { name: options.name }), '', translate(l, options.digest ? 'wheel.mail.digestIntro' : 'wheel.mail.intro'), ''];
+    : first.kind === 'wishes'
+      ? translate(l, 'roster.reminder.subject', { period: first.periodName, deadline: first.deadline })
+      : translate(l, first.step === 'escalation' ? 'wheel.mail.escalationSubject' : 'wheel.mail.subject', { title: first.milestoneTitle, deadline: first.deadline });
+  const intro = options.digest ? 'wheel.mail.digestIntro' : first.kind === 'wishes' ? 'roster.reminder.intro' : 'wheel.mail.intro';
+  const lines = [translate(l, 'wheel.mail.greeting', { name: options.name }), '', translate(l, intro), ''];
   for (const item of items) {
-    lines.push(`• ${item.milestoneTitle} – ${item.unitName}: ${stepText(l, item.step, item.deadline)}`, `  ${milestoneLink(options.publicUrl, item.milestoneId)}`);
+    if (item.kind === 'wishes') {
+      lines.push(`• ${translate(l, 'roster.reminder.title', { period: item.periodName })} – ${item.unitName}: ${wishReminderText(l, item.step, item.deadline)}`, `  ${base}${wishesPath(item.periodId)}`);
+    } else {
+      lines.push(`• ${item.milestoneTitle} – ${item.unitName}: ${stepText(l, item.step, item.deadline)}`, `  ${milestoneLink(options.publicUrl, item.milestoneId)}`);
+    }
   }
   lines.push('', translate(l, 'wheel.mail.settings', { link: `${options.publicUrl.replace(/\/+$/, '')}/wheel/notifications` }), '', translate(l, 'wheel.mail.signature', { tenant: options.tenantName }));
   return { subject, text: lines.join('\n') };

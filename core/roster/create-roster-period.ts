@@ -45,6 +45,7 @@ export async function createRosterPeriod({ database, actor, unitId, input, langu
       weeks: values.weeks,
       wishDeadline: values.wishDeadline,
       publishLeadDays: values.publishLeadDays,
+      ...(values.wishReminderDays ? { wishReminderDays: values.wishReminderDays } : {}),
       ruleSetId: ruleSet.id,
       rules: ZRuleSetSchema.parse(ruleSet.rules),
       shiftTypes: DEFAULT_SHIFT_TYPES,

@@ -73,7 +73,21 @@ export async function getRosterPeriod({ database, actor, periodId, requestId, to
         status: period.solveStatus,
         fraction: period.solveFraction,
         objective: period.solveObjective,
-        summary: period.solveSummary as { hardIssues?: number; softIssues?: number; objective?: number | null; failure?: string } | null,
+        summary: period.solveSummary as {
+          hardIssues?: number;
+          softIssues?: number;
+          objective?: number | null;
+          failure?: string;
+          /** The work budget (runs solved before budgets were recorded have none). */
+          level?: string;
+          seed?: number;
+          iterations?: number;
+          workers?: number;
+          attempts?: number;
+          iterationsDone?: number;
+          capSeconds?: number;
+          capped?: boolean;
+        } | null,
       },
       rules: ctx.rules,
       shiftTypes: ctx.shiftTypes,

@@ -23,7 +23,7 @@ export async function getRosterSetup({ database, actor, periodId }: GetRosterSet
     authorize(actor, 'roster.manage', periodResource(actor, period));
     const { ctx } = await loadContext(tx, period);
     return {
-      period: { id: period.id, name: period.name, startDate: period.startDate, weeks: period.weeks, wishDeadline: period.wishDeadline, publishLeadDays: period.publishLeadDays, ruleSetId: period.ruleSetId, version: period.version, editable: isEditable(periodStatus(period)), solved: period.roster !== null },
+      period: { id: period.id, name: period.name, startDate: period.startDate, weeks: period.weeks, wishDeadline: period.wishDeadline, publishLeadDays: period.publishLeadDays, wishReminderDays: period.wishReminderDays.join(', '), ruleSetId: period.ruleSetId, version: period.version, editable: isEditable(periodStatus(period)), solved: period.roster !== null },
       shiftTypes: ctx.shiftTypes,
       staffing: ctx.staffing,
       rules: ctx.rules,

@@ -10,11 +10,16 @@ import { AppError, AppErrorCode, notFound } from '../shared/app-error.ts';
 import { authorize } from '../shared/policy.ts';
 import { loadContext, periodResource, periodStatus } from './roster-period.ts';
 import { isEditable, parseRosterInput } from './roster.rules.ts';
+import { DEFAULT_SOLVE_SEED, SOLVE_LEVELS, ZSolveSeedSchema, type TSolveLevel } from './solve-budget.ts';
 
 /** A solve queued or running longer than the job's expiry (15 min) is treated as lost. */
 export const STALE_SOLVE_MS = 15 * 60_000;
 
-export const ZRequestRosterSolveSchema = z.object({ seconds: z.coerce.number().int().min(1).max(300) });
+/** The level of the work budget, and optionally a seed (blank = the default, 1). */
+export const ZRequestRosterSolveSchema = z.object({
+  level: z.enum(SOLVE_LEVELS).default('normal'),
+  seed: z.preprocess((v) => (v === '' || v === null ? undefined : v), ZSolveSeedSchema.optional()),
+});
 
 export interface RequestRosterSolveOptions {
   database: Database;
@@ -22,13 +27,13 @@ export interface RequestRosterSolveOptions {
   periodId: string;
   input: unknown;
   /** Send the job (called after the commit). */
-  enqueue: (job: { periodId: string; seconds: number }) => Promise<unknown>;
+  enqueue: (job: { periodId: string; level: TSolveLevel; seed: number }) => Promise<unknown>;
   requestId?: string;
 }
 
 export async function requestRosterSolve({ database, actor, periodId, input, enqueue, requestId }: RequestRosterSolveOptions): Promise<void> {
   if (!z.uuid().safeParse(periodId).success) throw notFound();
-  const { seconds } = await database.withTenant(actor.tenantId, async (tx) => {
+  const { level, seed } = await database.withTenant(actor.tenantId, async (tx) => {
     const period = await findPeriod(tx, periodId);
     if (!period) throw notFound();
     authorize(actor, 'roster.manage', periodResource(actor, period));
@@ -39,8 +44,8 @@ export async function requestRosterSolve({ database, actor, periodId, input, enq
     if (ctx.employees.length === 0) throw new AppError(AppErrorCode.CONFLICT, { messageKey: 'roster.errors.noEmployees' });
     const moved = await queueSolve(tx, periodId, new Date(Date.now() - STALE_SOLVE_MS));
     if (!moved) throw new AppError(AppErrorCode.CONFLICT, { messageKey: 'roster.errors.solveRunning' });
-    await appendAudit(tx, { tenantId: actor.tenantId, actor: actorLabel(actor), action: 'roster.solve.request', subjectType: 'roster_period', subjectId: periodId, requestId, details: { seconds: values.seconds } });
-    return values;
+    await appendAudit(tx, { tenantId: actor.tenantId, actor: actorLabel(actor), action: 'roster.solve.request', subjectType: 'roster_period', subjectId: periodId, requestId, details: { level: values.level, seed: values.seed ?? DEFAULT_SOLVE_SEED } });
+    return { level: values.level, seed: values.seed ?? DEFAULT_SOLVE_SEED };
   });
-  await enqueue({ periodId, seconds });
+  await enqueue({ periodId, level, seed });
 }

@@ -2,6 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   canPublishOn,
+  dueWishReminder,
+  ZWishReminderDaysSchema,
   competenceAttributes,
   dateOfDay,
   DEFAULT_RULES,
@@ -213,5 +215,25 @@ describe('roster rules: swaps', () => {
     assert.equal(acceptsSwaps('published'), true);
     assert.equal(acceptsSwaps('locked'), true);
     assert.equal(acceptsSwaps('approved'), false);
+  });
+});
+
+describe('wish reminders', () => {
+  it('is due from the step day until the deadline, collapsing missed steps into the latest', () => {
+    const days = [7, 1];
+    assert.equal(dueWishReminder('2027-02-10', days, '2027-02-02'), null);
+    assert.deepEqual(dueWishReminder('2027-02-10', days, '2027-02-03'), { step: 'wish:7', date: '2027-02-03', daysBefore: 7 });
+    assert.equal(dueWishReminder('2027-02-10', days, '2027-02-08')?.step, 'wish:7');
+    assert.deepEqual(dueWishReminder('2027-02-10', days, '2027-02-09'), { step: 'wish:1', date: '2027-02-09', daysBefore: 1 });
+    assert.equal(dueWishReminder('2027-02-10', days, '2027-02-10')?.step, 'wish:1');
+    assert.equal(dueWishReminder('2027-02-10', [0], '2027-02-10')?.step, 'wish:0');
+    assert.equal(dueWishReminder('2027-02-10', days, '2027-02-11'), null, 'wishes are closed');
+    assert.equal(dueWishReminder('2027-02-10', [], '2027-02-09'), null, 'reminders turned off');
+  });
+
+  it('reads the reminder days as distinct whole days 0–60, largest first', () => {
+    assert.deepEqual(ZWishReminderDaysSchema.parse('1, 7;7 14'), [14, 7, 1]);
+    assert.deepEqual(ZWishReminderDaysSchema.parse(''), []);
+    for (const bad of ['7, x', '61', '-1', '1.5', '1 2 3 4 5 6']) assert.equal(ZWishReminderDaysSchema.safeParse(bad).success, false, bad);
   });
 });

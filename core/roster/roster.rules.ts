@@ -517,6 +517,46 @@ export const ZIsoDateSchema = z
   .regex(ISO_DATE, { message: 'roster.errors.date' })
   .refine((v) => isoDate(parseIsoDate(v)) === v, { message: 'roster.errors.date' });
 
+// ---------------------------------------------------------------- wish reminders
+
+export const DEFAULT_WISH_REMINDER_DAYS: readonly number[] = [7, 1];
+export const MAX_WISH_REMINDER_DAYS = 60;
+
+/** "7, 1" (or an array) → distinct whole days 0–60, largest first, at most five. */
+export const ZWishReminderDaysSchema = z
+  .union([z.string().max(100), z.array(z.coerce.number())])
+  .transform((v, ctx) => {
+    const tokens = typeof v === 'string' ? v.split(/[\s,;]+/).filter(Boolean) : v.map(String);
+    const days = tokens.map((t) => (/^\d{1,3}$/.test(t) ? Number(t) : NaN));
+    if (days.some((d) => !Number.isInteger(d) || d < 0 || d > MAX_WISH_REMINDER_DAYS) || new Set(days).size > 5) {
+      ctx.addIssue({ code: 'custom', message: 'roster.errors.reminderDays' });
+      return z.NEVER;
+    }
+    return [...new Set(days)].sort((a, b) => b - a);
+  });
+
+export interface WishReminderStep {
+  /** 'wish:<days before the deadline>' — part of the claim's unique key. */
+  step: string;
+  date: string;
+  daysBefore: number;
+}
+
+/**
+ * The wish reminder due on `today` (a reminder day, see reminderDay): the latest step whose date has
+ * come, while wishes are still open. Steps missed while the system was down collapse into the
+ * latest one, as on the wheel; after the deadline nothing is due.
+ */
+export function dueWishReminder(wishDeadline: string, reminderDays: readonly number[], today: string): WishReminderStep | null {
+  if (!wishesOpen(today, wishDeadline)) return null;
+  const steps = [...new Set(reminderDays)]
+    .filter((d) => Number.isInteger(d) && d >= 0)
+    .map((d) => ({ step: `wish:${d}`, date: isoDate(parseIsoDate(wishDeadline) - d * 86_400_000), daysBefore: d }))
+    .filter((s) => s.date <= today)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return steps.at(-1) ?? null;
+}
+
 export const ZPeriodInputSchema = z
   .object({
     name: z.string().trim().min(1, { message: 'errors.field.required' }).max(100),
@@ -524,6 +564,8 @@ export const ZPeriodInputSchema = z
     weeks: z.coerce.number().int().min(1).max(52),
     wishDeadline: ZIsoDateSchema,
     publishLeadDays: z.coerce.number().int().min(0).max(180),
+    /** Days before the wish deadline to remind employees with no wish ("7, 1"; empty = no reminders). Left out = unchanged (new period: 7 and 1). */
+    wishReminderDays: ZWishReminderDaysSchema.optional(),
   })
   .refine((v) => v.wishDeadline < v.startDate, { path: ['wishDeadline'], message: 'roster.errors.deadlineAfterStart' });
 

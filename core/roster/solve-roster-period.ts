@@ -1,9 +1,13 @@
 // The solve job: builds the rostering model from the period (setup, rules, employees,
-// unavailability, wishes), runs the solver with a time limit while writing its progress
-// (fraction of the time, best objective) for the progress bar, checks the result with the
-// validator (weekly rest and weekly hours are rules the model cannot express; a greedy
-// repair removes such breaches where it can), and stores the best roster. The solver gets two attempts with different seeds, each with half the
-// time; the roster with fewest broken rules, then the lowest objective, wins.
+// unavailability, wishes), runs the solver with a deterministic work budget (solve-budget.ts: a
+// number of iterations per search from the chosen level and the period's size, a fixed number of
+// workers and a seed) while writing its progress for the progress bar, checks the result with the
+// validator (weekly rest and weekly hours are rules the model cannot express; a greedy repair
+// removes such breaches where it can), and stores the best roster. The solver gets two attempts
+// with different seeds; the roster with fewest broken rules, then the lowest objective, wins.
+// The time limit is only a safety cap per attempt (an AbortSignal): a loaded machine takes longer
+// but reaches the same roster. Seed, level and budget are recorded in the solve summary, so the
+// leader can see them and get the same roster again.
 import { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import { appendAudit } from '../../db/repositories/audit.repository.ts';
@@ -15,23 +19,25 @@ import { authorize } from '../shared/policy.ts';
 import { loadContext, periodResource, periodStatus } from './roster-period.ts';
 import { buildInstance, gridFromRoster } from './roster.model.ts';
 import { hardIssues, isEditable, repairRoster, validateRoster, ZWishSchema, type RosterGrid, type RosterWish } from './roster.rules.ts';
+import { attemptSeed, DEFAULT_SOLVE_SEED, solveBudget, type TSolveLevel } from './solve-budget.ts';
 
 export interface SolveRosterPeriodOptions {
   database: Database;
   actor: SystemActor;
   periodId: string;
-  seconds: number;
-  /** Iterations per attempt instead of the time alone: the same result on any machine (tests). */
-  iterations?: number;
+  /** The work budget's level (default normal). */
+  level?: TSolveLevel;
   seed?: number;
+  /** Overrides of the level's budget (tests): iterations per search, workers, safety cap per attempt. */
+  iterations?: number;
   workers?: number;
+  capSeconds?: number;
   /** Account that asked, for the audit log. */
   onBehalfOf: string;
 }
 
 export type SolveOutcome = { status: 'done'; hardIssues: number; objective: number } | { status: 'failed'; failure: string };
 
-const ATTEMPTS = 2;
 const PROGRESS_EVERY_MS = 400;
 
 export async function solveRosterPeriod(options: SolveRosterPeriodOptions): Promise<SolveOutcome> {
@@ -52,6 +58,17 @@ export async function solveRosterPeriod(options: SolveRosterPeriodOptions): Prom
   if (!prepared) return { status: 'failed', failure: 'roster.solve.notQueued' };
   const { ctx, wishes, version } = prepared;
   const instance = buildInstance(ctx, wishes, periodId);
+  const level = options.level ?? 'normal';
+  const budget = {
+    ...solveBudget(level, options.seed ?? DEFAULT_SOLVE_SEED, { employees: instance.employees.length, days: instance.horizonDays, shiftTypes: instance.shiftTypes.length }),
+    ...(options.iterations !== undefined ? { iterations: options.iterations } : {}),
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    ...(options.capSeconds !== undefined ? { capSeconds: options.capSeconds } : {}),
+  };
+  const ATTEMPTS = budget.attempts;
+  let iterationsDone = 0;
+  let capped = false;
+  let lastAttemptMs: number | null = null;
   let best: { grid: RosterGrid; hard: number; objective: number } | null = null;
   let lastWrite = 0;
   let bestObjective: number | null = null;
@@ -62,17 +79,27 @@ export async function solveRosterPeriod(options: SolveRosterPeriodOptions): Prom
   try {
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
       let pending: Promise<unknown> = Promise.resolve();
+      const capMs = budget.capSeconds * 1000;
+      const cap = AbortSignal.timeout(capMs);
+      // Progress within an attempt: its share of the previous attempt's duration (the same budget
+      // takes about as long), or of the cap for the first; never shown as complete before it is.
+      const expectedMs = lastAttemptMs ?? capMs;
+      const started = Date.now();
       const result = await solveRoster(instance, {
-        timeLimitMs: (options.seconds * 1000) / ATTEMPTS,
-        seed: (options.seed ?? 1) + attempt * 1000,
-        ...(options.iterations !== undefined ? { iterations: options.iterations } : {}),
-        ...(options.workers !== undefined ? { workers: options.workers } : {}),
+        timeLimitMs: capMs,
+        seed: attemptSeed(budget.seed, attempt),
+        iterations: budget.iterations,
+        workers: budget.workers,
+        signal: cap,
         onProgress: (p) => {
           if (bestObjective === null || p.objective < bestObjective) bestObjective = p.objective;
-          if (Date.now() - lastWrite >= PROGRESS_EVERY_MS) pending = pending.then(() => writeProgress((attempt + p.fraction) / ATTEMPTS));
+          if (Date.now() - lastWrite >= PROGRESS_EVERY_MS) pending = pending.then(() => writeProgress((attempt + Math.min(0.95, p.elapsedMs / expectedMs)) / ATTEMPTS));
         },
       });
       await pending;
+      lastAttemptMs = Date.now() - started;
+      iterationsDone += result.iterations;
+      if (cap.aborted) capped = true;
       if (result.roster) {
         const { grid } = repairRoster(ctx, gridFromRoster(ctx, result.roster));
         const hard = hardIssues(validateRoster(ctx, grid)).length;
@@ -99,7 +126,20 @@ export async function solveRosterPeriod(options: SolveRosterPeriodOptions): Prom
     const issues = validateRoster(ctx, found.grid);
     const updated = await updatePeriod(tx, periodId, version, { roster: found.grid });
     if (!updated) return fail('roster.solve.changed');
-    const summary = { hardIssues: found.hard, softIssues: issues.length - found.hard, objective: found.objective };
+    const summary = {
+      hardIssues: found.hard,
+      softIssues: issues.length - found.hard,
+      objective: found.objective,
+      // What it takes to get this roster again: the same setup and wishes, this level and seed.
+      level: budget.level,
+      seed: budget.seed,
+      iterations: budget.iterations,
+      workers: budget.workers,
+      attempts: budget.attempts,
+      iterationsDone,
+      capSeconds: budget.capSeconds,
+      capped,
+    };
     await setSolveState(tx, periodId, { solveStatus: 'done', solveFraction: 1, solveObjective: found.objective, solveFinishedAt: new Date(), solveSummary: summary });
     await appendAudit(tx, { tenantId: actor.tenantId, actor: actorLabel(actor), action: 'roster.solved', subjectType: 'roster_period', subjectId: periodId, details: { onBehalfOf: options.onBehalfOf, ...summary } });
     return { status: 'done', hardIssues: found.hard, objective: found.objective };

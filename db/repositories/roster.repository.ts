@@ -3,7 +3,7 @@
 // occupation. Every function runs inside withTenant, so RLS confines it to one tenant.
 import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../client.ts';
-import { auditLog, employments, orgUnits, persons, rosterPeriods, rosterRuleSets, rosterSwaps, rosterWishes } from '../schema/index.ts';
+import { accounts, auditLog, employments, orgUnits, persons, rosterPeriods, rosterRuleSets, rosterSwaps, rosterWishes } from '../schema/index.ts';
 
 export type RosterPeriodRow = typeof rosterPeriods.$inferSelect;
 export type RosterRuleSetRow = typeof rosterRuleSets.$inferSelect;
@@ -243,4 +243,45 @@ export async function auditedSince(tx: Tx, values: { actor: string; action: stri
     .where(and(eq(auditLog.subjectType, 'roster_period'), eq(auditLog.subjectId, values.periodId), eq(auditLog.action, values.action), eq(auditLog.actor, values.actor), sql`${auditLog.at} >= ${values.since}`))
     .limit(1);
   return rows.length > 0;
+}
+
+// --- wish reminders ---
+
+/** Periods whose wish deadline lies in [from, to] and whose roster is not yet published (wishes still matter). */
+export async function listPeriodsWithWishDeadlineBetween(tx: Tx, from: string, to: string) {
+  return tx
+    .select({ id: rosterPeriods.id, unitId: rosterPeriods.unitId, name: rosterPeriods.name, wishDeadline: rosterPeriods.wishDeadline, wishReminderDays: rosterPeriods.wishReminderDays })
+    .from(rosterPeriods)
+    .where(and(sql`${rosterPeriods.wishDeadline} between ${from} and ${to}`, sql`${rosterPeriods.status} not in ('published', 'locked')`))
+    .orderBy(asc(rosterPeriods.wishDeadline), asc(rosterPeriods.id));
+}
+
+/** Person ids with a saved, non-empty wish list per period. */
+export async function listPersonsWithWishes(tx: Tx, periodIds: readonly string[]): Promise<Set<string>> {
+  if (periodIds.length === 0) return new Set();
+  const rows = await tx
+    .select({ periodId: rosterWishes.periodId, personId: rosterWishes.personId })
+    .from(rosterWishes)
+    .where(and(inArray(rosterWishes.periodId, [...periodIds]), sql`jsonb_array_length(${rosterWishes.wishes}) > 0`));
+  return new Set(rows.map((r) => `${r.periodId}/${r.personId}`));
+}
+
+/** Periods by id with their unit's name (for the reminder mail). */
+export async function findPeriodsForReminders(tx: Tx, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return tx
+    .select({ id: rosterPeriods.id, name: rosterPeriods.name, wishDeadline: rosterPeriods.wishDeadline, unitName: orgUnits.name })
+    .from(rosterPeriods)
+    .innerJoin(orgUnits, eq(orgUnits.id, rosterPeriods.unitId))
+    .where(inArray(rosterPeriods.id, [...ids]));
+}
+
+/** Active accounts of active persons: the people a wish reminder can reach. */
+export async function listAccountsOfPersons(tx: Tx, personIds: readonly string[]) {
+  if (personIds.length === 0) return [];
+  return tx
+    .select({ personId: persons.id, accountId: accounts.id, email: accounts.email, displayName: accounts.displayName, language: accounts.language })
+    .from(accounts)
+    .innerJoin(persons, eq(persons.id, accounts.personId))
+    .where(and(inArray(accounts.personId, [...personIds]), isNull(accounts.disabledAt), isNull(persons.deactivatedAt)));
 }

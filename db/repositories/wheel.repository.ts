@@ -186,14 +186,20 @@ export async function saveUnitStatus(
 export interface ReminderClaim {
   tenantId: string;
   accountId: string;
-  milestoneId: string;
+  /** The milestone, or null for a roster wish reminder (then `rosterPeriodId` is set). */
+  milestoneId: string | null;
+  rosterPeriodId?: string | null;
   unitKey: string;
   step: string;
   stepDate: string;
   delivery: string;
 }
 
-/** Claim reminder steps; only rows nobody claimed before come back (unique per account, milestone, unit, step). */
+/**
+ * Claim reminder steps; only rows nobody claimed before come back (unique per account, milestone,
+ * unit, step — or per account, roster period, step for wish reminders: ON CONFLICT DO NOTHING
+ * without a target skips a row that collides with either unique index).
+ */
 export async function claimReminders(tx: Tx, claims: readonly ReminderClaim[]) {
   if (claims.length === 0) return [];
   return tx.insert(wheelReminders).values([...claims]).onConflictDoNothing().returning();
@@ -213,7 +219,7 @@ export async function insertNotifications(tx: Tx, values: Array<typeof notificat
  * planner may evaluate the sub-select more than once under concurrency and take more than `limit`.
  */
 export async function takeRemindersToSend(tx: Tx, options: { now: Date; staleBefore: Date; maxAttempts: number; limit: number }) {
-  return queryRows<{ id: string; account_id: string; milestone_id: string; unit_key: string; step: string; step_date: string; delivery: string; attempts: number }>(
+  return queryRows<{ id: string; account_id: string; milestone_id: string | null; roster_period_id: string | null; unit_key: string; step: string; step_date: string; delivery: string; attempts: number }>(
     tx,
     sql`
       with picked as materialized (
@@ -227,7 +233,7 @@ export async function takeRemindersToSend(tx: Tx, options: { now: Date; staleBef
       )
       update wheel_reminders r set status = 'sending', attempts = r.attempts + 1, attempted_at = ${options.now.toISOString()}
       from picked where r.id = picked.id
-      returning r.id, r.account_id, r.milestone_id, r.unit_key, r.step, r.step_date::text as step_date, r.delivery, r.attempts`,
+      returning r.id, r.account_id, r.milestone_id, r.roster_period_id, r.unit_key, r.step, r.step_date::text as step_date, r.delivery, r.attempts`,
   );
 }
 

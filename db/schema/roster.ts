@@ -2,6 +2,7 @@
 // defaults), roster periods per unit — the aggregate the leader edits under one optimistic
 // lock: setup (shift types, staffing with competence mix, unavailability, a snapshot of the
 // rule set), the roster grid, status and solver progress — and each employee's wishes.
+import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, tenantId, updatedAt, version } from './_columns.ts';
 import { orgUnits, persons } from './org.ts';
@@ -33,6 +34,8 @@ export const rosterPeriods = pgTable(
     weeks: integer('weeks').notNull(),
     /** Wishes can be entered until the end of this day (later: a milestone on the annual wheel). */
     wishDeadline: date('wish_deadline', { mode: 'string' }).notNull(),
+    /** Employees who have entered no wish are reminded this many days before the wish deadline (0 = on the day). */
+    wishReminderDays: integer('wish_reminder_days').array().notNull().default(sql`'{7,1}'::int[]`),
     /** Publishing must happen at least this many days before the start. */
     publishLeadDays: integer('publish_lead_days').notNull().default(28),
     /** draft | submitted | approved | returned | published | locked */

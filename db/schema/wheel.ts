@@ -2,11 +2,12 @@
 // per-unit status, and the reminders sent for them. Also the in-app notifications and each
 // account's reminder settings (single mails or a daily digest, personal calendar feed).
 import { sql } from 'drizzle-orm';
-import { date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, tenantId, updatedAt, version } from './_columns.ts';
 import { accounts } from './auth.ts';
 import { orgUnits } from './org.ts';
 import { regions } from './platform.ts';
+import { rosterPeriods } from './roster.ts';
 
 export const wheelCycles = pgTable(
   'wheel_cycles',
@@ -93,6 +94,9 @@ export const wheelUnitStatuses = pgTable(
  * The reminder outbox: one row per (account, milestone, unit, step), claimed by a unique
  * constraint before anything is sent, so each step reaches each person exactly once.
  * `unitKey` is the unit id, or '-' for a milestone without target units.
+ * A row is about a wheel milestone, or (with `rosterPeriodId`, no milestone) the wish deadline of a
+ * roster period — one row per (account, period, step), claimed under its own unique index — so
+ * both kinds share the claim, the sending, the retries and the person's digest.
  */
 export const wheelReminders = pgTable(
   'wheel_reminders',
@@ -102,11 +106,12 @@ export const wheelReminders = pgTable(
     accountId: uuid('account_id')
       .notNull()
       .references(() => accounts.id),
-    milestoneId: uuid('milestone_id')
-      .notNull()
-      .references(() => wheelMilestones.id),
+    /** The milestone (null for a roster wish reminder). */
+    milestoneId: uuid('milestone_id').references(() => wheelMilestones.id),
+    /** The roster period whose wish deadline this reminds of (null for a milestone step). */
+    rosterPeriodId: uuid('roster_period_id').references(() => rosterPeriods.id),
     unitKey: text('unit_key').notNull(),
-    /** before:14 | before:3 | due | overdue:7 | overdue:14 | ... | escalation */
+    /** before:14 | before:3 | due | overdue:7 | overdue:14 | ... | escalation; roster wishes: wish:7 | wish:1 | wish:0 */
     step: text('step').notNull(),
     stepDate: date('step_date', { mode: 'string' }).notNull(),
     /** pending (claimed, not yet mailed) | sending | sent | failed */
@@ -122,6 +127,8 @@ export const wheelReminders = pgTable(
   },
   (t) => [
     uniqueIndex('wheel_reminders_once').on(t.tenantId, t.accountId, t.milestoneId, t.unitKey, t.step),
+    uniqueIndex('wheel_reminders_roster_once').on(t.tenantId, t.accountId, t.rosterPeriodId, t.step).where(sql`roster_period_id is not null`),
+    check('wheel_reminders_one_subject', sql`(milestone_id is null) <> (roster_period_id is null)`),
     index('wheel_reminders_tenant_status').on(t.tenantId, t.status),
     index('wheel_reminders_tenant_claimed').on(t.tenantId, t.claimedAt),
   ],
@@ -136,7 +143,7 @@ export const notifications = pgTable(
     accountId: uuid('account_id')
       .notNull()
       .references(() => accounts.id),
-    /** What raised it: 'wheel.reminder' */
+    /** What raised it: 'wheel.reminder' | 'roster.wishReminder' */
     kind: text('kind').notNull(),
     /** The reminder row it belongs to (unique: one notification per reminder). */
     reminderId: uuid('reminder_id').references(() => wheelReminders.id),

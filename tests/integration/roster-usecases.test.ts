@@ -164,16 +164,16 @@ describe('roster use cases', () => {
 
   it('solves as a job: progress and result in the period, a roster the independent checker accepts', async () => {
     await rejects(submitRosterPeriod({ database: t.database, actor: leader, periodId, input: { version: (await getRosterPeriod({ database: t.database, actor: leader, periodId })).period.version } }), 'CONFLICT', 'roster.errors.noRoster');
-    const sent: Array<{ periodId: string; seconds: number }> = [];
-    await rejects(requestRosterSolve({ database: t.database, actor: union, periodId, input: { seconds: 2 }, enqueue: async (j) => sent.push(j) }), 'FORBIDDEN');
-    await requestRosterSolve({ database: t.database, actor: leader, periodId, input: { seconds: 2 }, enqueue: async (j) => sent.push(j) });
-    assert.deepEqual(sent, [{ periodId, seconds: 2 }]);
-    await rejects(requestRosterSolve({ database: t.database, actor: leader, periodId, input: { seconds: 2 }, enqueue: async (j) => sent.push(j) }), 'CONFLICT', 'roster.errors.solveRunning');
+    const sent: Array<{ periodId: string; level: string; seed: number }> = [];
+    await rejects(requestRosterSolve({ database: t.database, actor: union, periodId, input: { level: 'quick', seed: '' }, enqueue: async (j) => sent.push(j) }), 'FORBIDDEN');
+    await requestRosterSolve({ database: t.database, actor: leader, periodId, input: { level: 'quick', seed: '' }, enqueue: async (j) => sent.push(j) });
+    assert.deepEqual(sent, [{ periodId, level: 'quick', seed: 1 }]);
+    await rejects(requestRosterSolve({ database: t.database, actor: leader, periodId, input: { level: 'quick', seed: '' }, enqueue: async (j) => sent.push(j) }), 'CONFLICT', 'roster.errors.solveRunning');
     // A queued solve whose job was lost (older than the job's expiry) does not block a new request.
     await t.database.withTenant(tenantId, (tx) => tx.execute(sql`update roster_periods set solve_started_at = now() - interval '16 minutes' where id = ${periodId}`));
-    await requestRosterSolve({ database: t.database, actor: leader, periodId, input: { seconds: 2 }, enqueue: async (j) => sent.push(j) });
+    await requestRosterSolve({ database: t.database, actor: leader, periodId, input: { level: 'quick', seed: '' }, enqueue: async (j) => sent.push(j) });
     assert.equal(sent.length, 2);
-    const result = await solveRosterPeriod({ database: t.database, actor: { kind: 'system', tenantId, purpose: 'test' }, periodId, seconds: 60, iterations: 150_000, workers: 1, onBehalfOf: leader.accountId });
+    const result = await solveRosterPeriod({ database: t.database, actor: { kind: 'system', tenantId, purpose: 'test' }, periodId, iterations: 150_000, workers: 1, capSeconds: 600, onBehalfOf: leader.accountId });
     assert.equal(result.status, 'done');
     const view = await getRosterPeriod({ database: t.database, actor: leader, periodId, today: TODAY });
     assert.equal(view.solve.status, 'done');

@@ -103,7 +103,7 @@ describe('annual wheel reminders', () => {
 
   it('reminds only units not done, and escalates to the executives once after the set days', async () => {
     const list = await t.database.withTenant(tenantId, (tx) => tx.select().from(wheelReminders));
-    const milestoneId = list[0]!.milestoneId;
+    const milestoneId = list[0]!.milestoneId!;
     await setUnitStatus({ database: t.database, actor: leaderA, milestoneId, input: { unitId: unitA.id, status: 'done', version: '' } });
     const before = smtp.messages.length;
     // Eleven days after the deadline: the latest reminder step is overdue:7, and the escalation is due.
