@@ -83,6 +83,12 @@ export class RowOptimizer {
     this.row = new Int32Array(c.H);
   }
 
+  /** Which resources the DP for employee e handles exactly (the rest are priced by multipliers). */
+  exactFor(e: number): { readonly minutes: boolean; readonly weekends: boolean } {
+    const l = this.layouts[e]!;
+    return { minutes: l.M > 1, weekends: l.K > 1 };
+  }
+
   /** Average DP work (state transitions) per optimize() call, assuming four passes. */
   averageWork(): number {
     const c = this.st.c;
