@@ -12,6 +12,8 @@ import type { SearchState } from './state.ts';
 const EXACT_BUDGET = 4_000_000;
 
 interface Layout {
+  /** Number of succession classes (shift types with the same forbidden successors share one). */
+  readonly G: number;
   readonly W: number;
   readonly O: number;
   readonly off0: number;
@@ -19,6 +21,8 @@ interface Layout {
   readonly total: number;
   /** Minute units tracked (1 = minutes not tracked). */
   readonly M: number;
+  /** Weekends-worked counts tracked (0..K-1; 1 = not tracked, priced instead). */
+  readonly K: number;
   readonly unit: number;
   readonly mMin: number;
 }
@@ -35,6 +39,12 @@ export class RowOptimizer {
   private readonly costA: Float64Array;
   private readonly costB: Float64Array;
   private readonly pred: Int32Array;
+  /** choice[d*N+k] = shift type worked on day d in state k (-1 = off). */
+  private readonly choice: Int8Array | Int16Array;
+  /** Succession class of each shift type and the forbidden table per class: fbClass[g*S+s]. */
+  private readonly cls: Int32Array;
+  private readonly fbClass: Uint8Array;
+  private readonly G: number;
   private readonly cw: Float64Array; // shift cost if previous day worked
   private readonly co: Float64Array; // shift cost if previous day off
   readonly row: Int32Array;
@@ -42,36 +52,58 @@ export class RowOptimizer {
   constructor(st: SearchState) {
     this.st = st;
     const c = st.c;
+    // shift types whose rows of forbidden successors are equal behave the same as "yesterday's
+    // shift", so the DP state only needs their class (exact, and much smaller with many types)
+    const keys = new Map<string, number>();
+    this.cls = new Int32Array(c.S);
+    const reps: number[] = [];
+    for (let s = 0; s < c.S; s++) {
+      const key = Array.from(c.forbidden.subarray(s * c.S, (s + 1) * c.S)).join('');
+      let g = keys.get(key);
+      if (g === undefined) { g = reps.length; keys.set(key, g); reps.push(s); }
+      this.cls[s] = g;
+    }
+    this.G = reps.length;
+    this.fbClass = new Uint8Array(this.G * c.S);
+    reps.forEach((r, g) => this.fbClass.set(c.forbidden.subarray(r * c.S, (r + 1) * c.S), g * c.S));
     this.layouts = [];
     let maxStates = 0;
     for (let e = 0; e < c.E; e++) {
       const l = this.makeLayout(e);
       this.layouts.push(l);
-      maxStates = Math.max(maxStates, l.total * l.M);
+      maxStates = Math.max(maxStates, l.total * l.M * l.K);
     }
     this.dayCost = new Float64Array(c.H * (c.S + 1));
     this.costA = new Float64Array(maxStates);
     this.costB = new Float64Array(maxStates);
     this.pred = new Int32Array(c.H * maxStates);
+    this.choice = c.S < 127 ? new Int8Array(c.H * maxStates) : new Int16Array(c.H * maxStates);
     this.cw = new Float64Array(c.S);
     this.co = new Float64Array(c.S);
     this.row = new Int32Array(c.H);
+  }
+
+  /** Which resources the DP for employee e handles exactly (the rest are priced by multipliers). */
+  exactFor(e: number): { readonly minutes: boolean; readonly weekends: boolean } {
+    const l = this.layouts[e]!;
+    return { minutes: l.M > 1, weekends: l.K > 1 };
   }
 
   /** Average DP work (state transitions) per optimize() call, assuming four passes. */
   averageWork(): number {
     const c = this.st.c;
     let sum = 0;
-    for (const l of this.layouts) sum += l.total * l.M * (c.S + 1) * c.H * 4;
+    for (const l of this.layouts) sum += l.total * l.M * l.K * (c.S + 1) * c.H * (l.K > 1 && l.M > 1 ? 2 : 4);
     return sum / Math.max(1, this.layouts.length);
   }
 
-  /** State layout for employee e: work states s*(W*2) + (r-1)*2 + f, then off states; × M. */
+  /** State layout for employee e: work states g*(W*2) + (r-1)*2 + f (g = succession class of the last shift), then off states; × M. */
   private makeLayout(e: number): Layout {
     const c = this.st.c;
+    const G = this.G;
     const W = Math.max(1, Math.min(c.maxWork[e]!, c.H));
     const O = Math.max(1, Math.min(c.maxOff[e]! < c.H ? c.maxOff[e]! : c.minOff[e]!, c.H));
-    const off0 = c.S * W * 2;
+    const off0 = G * W * 2;
     const total = off0 + O * 2;
     let unit = 0, maxLen = 0;
     for (let s = 0; s < c.S; s++) {
@@ -79,14 +111,18 @@ export class RowOptimizer {
       unit = gcd(unit, c.length[s]!);
       maxLen = Math.max(maxLen, c.length[s]!);
     }
-    if (unit > 0) {
-      const cap = Math.min(c.maxMinutes[e]!, maxLen * c.H);
-      const M = Math.floor(cap / unit) + 1;
-      if (M > 1 && total * M * (c.S + 1) * c.H <= EXACT_BUDGET) {
-        return { W, O, off0, total, M, unit, mMin: Math.ceil(c.minMinutes[e]! / unit) };
-      }
-    }
-    return { W, O, off0, total, M: 1, unit: 0, mMin: 0 };
+    // exact minutes and/or exact weekend counts when the DP stays within budget
+    const weekendsInHorizon = c.W;
+    const K = c.maxWeekends[e]! < weekendsInHorizon ? c.maxWeekends[e]! + 1 : 1;
+    const work = (m: number, k: number): number => total * m * k * (c.S + 1) * c.H;
+    let M = 1;
+    if (unit > 0) M = Math.floor(Math.min(c.maxMinutes[e]!, maxLen * c.H) / unit) + 1;
+    const exact = { G, W, O, off0, total, unit, mMin: Math.ceil(c.minMinutes[e]! / Math.max(1, unit)) };
+    const none = { G, W, O, off0, total, M: 1, K: 1, unit: 0, mMin: 0 };
+    if (M > 1 && K > 1 && work(M, K) <= EXACT_BUDGET) return { ...exact, M, K };
+    if (M > 1 && work(M, 1) <= EXACT_BUDGET) return { ...exact, M, K: 1 };
+    if (K > 1 && work(1, K) <= EXACT_BUDGET) return { ...none, K };
+    return none;
   }
 
   /** Marginal cost of each value on each day for employee e given everyone else. */
@@ -120,23 +156,30 @@ export class RowOptimizer {
     const c = this.st.c;
     const { H, S } = c;
     const V = S + 1;
-    const { W, O, off0, total, M, unit, mMin } = this.layouts[e]!;
-    const N = total * M;
-    const minW = c.minWork[e]!, maxW = c.maxWork[e]!, minO = c.minOff[e]!, maxO = c.maxOff[e]!;
+    const { G, W, O, off0, total, M, K, unit, mMin } = this.layouts[e]!;
+    // state index: seq * Q + m * K + k (seq = run state, m = minute units, k = weekends worked)
+    const Q = M * K;
+    const N = total * Q;
+    const cls = this.cls, choice = this.choice;
+    const minW = c.minWork[e]!, minO = c.minOff[e]!, maxO = c.maxOff[e]!;
     const offBounded = maxO < H;
-    const fb = c.forbidden;
+    const fb = this.fbClass;
     const du = new Int32Array(S);
     for (let s = 0; s < S; s++) du[s] = unit > 0 ? c.length[s]! / unit : 0;
     let cost = this.costA, next = this.costB;
     const pred = this.pred;
     const cw = this.cw, co = this.co;
+    let incW = 0, incO = 0; // weekend-count increments when working today after work / after off
     const fillCosts = (d: number): void => {
       const w = c.weekendOf[d]!;
       const contWeekend = d > 0 && w >= 0 && c.weekendOf[d - 1] === w;
+      incO = K > 1 && w >= 0 ? 1 : 0;
+      incW = K > 1 && w >= 0 && !contWeekend ? 1 : 0;
+      const pm = K > 1 ? 0 : mu;
       for (let s = 0; s < S; s++) {
         const v = this.dayCost[d * V + s + 1]! + lambda * c.length[s]! + rho[s]!;
-        co[s] = w >= 0 ? v + mu : v;
-        cw[s] = w >= 0 && !contWeekend ? v + mu : v;
+        co[s] = w >= 0 ? v + pm : v;
+        cw[s] = w >= 0 && !contWeekend ? v + pm : v;
       }
     };
     cost.fill(Infinity, 0, N);
@@ -144,42 +187,45 @@ export class RowOptimizer {
     // day 0: runs starting at day 0 are exempt from minimum lengths (flag 1)
     for (let s = 0; s < S; s++) {
       const v = co[s]!;
-      if (v < Infinity && du[s]! < M || M === 1 && v < Infinity) {
-        const k = (s * W * 2 + 1) * M + (M > 1 ? du[s]! : 0);
-        cost[k] = v; pred[k] = -1;
+      if (v < Infinity && du[s]! < M && incO < K) {
+        const k = (cls[s]! * W * 2 + 1) * Q + du[s]! * K + incO;
+        if (v < cost[k]!) { cost[k] = v; pred[k] = -1; choice[k] = s; }
       }
     }
-    { const k = (off0 + 1) * M; cost[k] = this.dayCost[0]!; pred[k] = -1; }
+    { const k = (off0 + 1) * Q; cost[k] = this.dayCost[0]!; pred[k] = -1; choice[k] = -1; }
     for (let d = 1; d < H; d++) {
       next.fill(Infinity, 0, N);
       fillCosts(d);
       const pbase = d * N;
       const offCost = this.dayCost[d * V]!;
       // from work states
-      for (let s = 0; s < S; s++) {
+      for (let g = 0; g < G; g++) {
         for (let r = 1; r <= W; r++) {
           for (let f = 0; f < 2; f++) {
-            const kb = (s * W * 2 + (r - 1) * 2 + f) * M;
+            const kb = (g * W * 2 + (r - 1) * 2 + f) * Q;
             const toOff = f === 1 || r >= minW;
-            const canWork = r + 1 <= maxW && r + 1 <= W;
-            for (let m = 0; m < M; m++) {
-              const base = cost[kb + m]!;
-              if (base === Infinity) continue;
-              if (toOff) {
-                const nk = off0 * M + m;
-                const v = base + offCost;
-                if (v < next[nk]!) { next[nk] = v; pred[pbase + nk] = kb + m; }
-              }
-              if (canWork) {
-                for (let s2 = 0; s2 < S; s2++) {
-                  if (fb[s * S + s2]) continue;
-                  const sc = cw[s2]!;
-                  if (sc === Infinity) continue;
-                  const m2 = m + du[s2]!;
-                  if (m2 >= M && M > 1) continue;
-                  const nk = (s2 * W * 2 + r * 2 + f) * M + (M > 1 ? m2 : 0);
-                  const v = base + sc;
-                  if (v < next[nk]!) { next[nk] = v; pred[pbase + nk] = kb + m; }
+            const canWork = r + 1 <= W;
+            const workBase = (r * 2 + f) * Q;
+            for (let m = 0, q = 0; m < M; m++) {
+              for (let kk = 0; kk < K; kk++, q++) {
+                const base = cost[kb + q]!;
+                if (base === Infinity) continue;
+                if (toOff) {
+                  const nk = off0 * Q + q;
+                  const v = base + offCost;
+                  if (v < next[nk]!) { next[nk] = v; pred[pbase + nk] = kb + q; choice[pbase + nk] = -1; }
+                }
+                if (canWork && kk + incW < K) {
+                  for (let s2 = 0; s2 < S; s2++) {
+                    if (fb[g * S + s2]) continue;
+                    const sc = cw[s2]!;
+                    if (sc === Infinity) continue;
+                    const dm = du[s2]!;
+                    if (m + dm >= M) continue;
+                    const nk = cls[s2]! * W * 2 * Q + workBase + q + dm * K + incW;
+                    const v = base + sc;
+                    if (v < next[nk]!) { next[nk] = v; pred[pbase + nk] = kb + q; choice[pbase + nk] = s2; }
+                  }
                 }
               }
             }
@@ -189,29 +235,31 @@ export class RowOptimizer {
       // from off states
       for (let r = 1; r <= O; r++) {
         for (let f = 0; f < 2; f++) {
-          const kb = (off0 + (r - 1) * 2 + f) * M;
+          const kb = (off0 + (r - 1) * 2 + f) * Q;
           const toWork = f === 1 || r >= minO;
           let nr = r + 1;
           let canRest = true;
           if (nr > O) { if (offBounded) canRest = false; nr = O; }
-          for (let m = 0; m < M; m++) {
-            const base = cost[kb + m]!;
-            if (base === Infinity) continue;
-            if (toWork) {
-              for (let s2 = 0; s2 < S; s2++) {
-                const sc = co[s2]!;
-                if (sc === Infinity) continue;
-                const m2 = m + du[s2]!;
-                if (m2 >= M && M > 1) continue;
-                const nk = (s2 * W * 2) * M + (M > 1 ? m2 : 0);
-                const v = base + sc;
-                if (v < next[nk]!) { next[nk] = v; pred[pbase + nk] = kb + m; }
+          for (let m = 0, q = 0; m < M; m++) {
+            for (let kk = 0; kk < K; kk++, q++) {
+              const base = cost[kb + q]!;
+              if (base === Infinity) continue;
+              if (toWork && kk + incO < K) {
+                for (let s2 = 0; s2 < S; s2++) {
+                  const sc = co[s2]!;
+                  if (sc === Infinity) continue;
+                  const dm = du[s2]!;
+                  if (m + dm >= M) continue;
+                  const nk = cls[s2]! * W * 2 * Q + q + dm * K + incO;
+                  const v = base + sc;
+                  if (v < next[nk]!) { next[nk] = v; pred[pbase + nk] = kb + q; choice[pbase + nk] = s2; }
+                }
               }
-            }
-            if (canRest) {
-              const nk = (off0 + (nr - 1) * 2 + f) * M + m;
-              const v = base + offCost;
-              if (v < next[nk]!) { next[nk] = v; pred[pbase + nk] = kb + m; }
+              if (canRest) {
+                const nk = (off0 + (nr - 1) * 2 + f) * Q + q;
+                const v = base + offCost;
+                if (v < next[nk]!) { next[nk] = v; pred[pbase + nk] = kb + q; choice[pbase + nk] = -1; }
+              }
             }
           }
         }
@@ -221,14 +269,13 @@ export class RowOptimizer {
     // any final sequence state is fine (runs touching the end are exempt from minimums)
     let bestK = -1, best = Infinity;
     for (let k = 0; k < N; k++) {
-      if (M > 1 && k % M < mMin) continue;
+      if (M > 1 && Math.floor((k % Q) / K) < mMin) continue;
       if (cost[k]! < best) { best = cost[k]!; bestK = k; }
     }
     if (bestK < 0) return false;
     let k = bestK;
     for (let d = H - 1; d >= 0; d--) {
-      const sk = Math.floor(k / M);
-      this.row[d] = sk >= off0 ? -1 : Math.floor(sk / (W * 2));
+      this.row[d] = choice[d * N + k]!;
       k = d > 0 ? pred[d * N + k]! : -1;
     }
     return true;
@@ -245,6 +292,10 @@ export class RowOptimizer {
     this.computeDayCosts(e, hardWeight);
     const rho = new Float64Array(S);
     let lambda = 0, mu = 0;
+    // total minutes (when not exact): bracket search on the price per minute; the row's minutes
+    // fall as the price rises, so keep the largest price seen too low and the smallest too high
+    let lamLo = -Infinity, lamHi = Infinity;
+    let span = (c.maxSoftWeight * 0.5) / c.minuteScale;
     const bestRow = new Int32Array(H);
     let found = false;
     let bestScore = Infinity;
@@ -277,11 +328,12 @@ export class RowOptimizer {
       // subgradient step on the multipliers (diminishing step, amounts clamped)
       const step = (c.maxSoftWeight * 0.5) / (1 + 0.5 * p);
       const clamp = (x: number): number => Math.max(-3, Math.min(3, x));
-      if (!exactMinutes) {
-        const excess = under ? (minutes - c.minMinutes[e]!) / c.minuteScale : over ? (minutes - c.maxMinutes[e]!) / c.minuteScale : 0;
-        lambda += (step * clamp(excess)) / c.minuteScale;
+      if (!exactMinutes && (under || over)) {
+        if (under) lamHi = Math.min(lamHi, lambda); else lamLo = Math.max(lamLo, lambda);
+        if (lamLo > -Infinity && lamHi < Infinity) lambda = (lamLo + lamHi) / 2;
+        else { lambda = under ? lamHi - span : lamLo + span; span *= 2; }
       }
-      mu = Math.max(0, mu + step * clamp(weekends - c.maxWeekends[e]!));
+      if (this.layouts[e]!.K === 1) mu = Math.max(0, mu + step * clamp(weekends - c.maxWeekends[e]!));
       for (let s = 0; s < S; s++) rho[s] = Math.max(0, rho[s]! + step * clamp(counts[s]! - c.maxPerType[e * S + s]!));
     }
     if (found) this.row.set(bestRow);
