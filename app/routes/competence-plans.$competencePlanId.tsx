@@ -518,7 +518,8 @@ function OutlookSection({ view, error }: { view: PlanView; error: ReturnType<typ
             {t('competencePlan.outlook.editTitle', { year: plan.year })}
           </Heading>
           <Paragraph data-size="sm">{t('competencePlan.outlook.editIntro', { year: plan.year })}</Paragraph>
-          <Form method="post" className="stack">
+          {/* Keyed on the plan's version: after a save the grid shows what is stored. */}
+          <Form method="post" className="stack" key={plan.version}>
             <CsrfField />
             <input type="hidden" name="intent" value="outlook" />
             <input type="hidden" name="planVersion" value={String(plan.version)} />
