@@ -67,6 +67,7 @@ function NeedsTable({ needs, term, caption }: { needs: NeedView[]; term: 'short'
             <Table.Head>
               <Table.Row>
                 <Table.HeaderCell>{t('mapping.form.area')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('mapping.form.year')}</Table.HeaderCell>
                 <Table.HeaderCell>{t('mapping.form.why')}</Table.HeaderCell>
                 <Table.HeaderCell>{t('mapping.form.people')}</Table.HeaderCell>
                 <Table.HeaderCell>{t('mapping.form.measures')}</Table.HeaderCell>
@@ -89,6 +90,7 @@ function NeedsTable({ needs, term, caption }: { needs: NeedView[]; term: 'short'
                       </div>
                     ) : null}
                   </Table.HeaderCell>
+                  <Table.Cell>{n.year}</Table.Cell>
                   <Table.Cell>
                     {n.basisKind ? (
                       <>

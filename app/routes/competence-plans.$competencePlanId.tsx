@@ -4,7 +4,7 @@
 // area and sector. Coordinators edit a draft (frame, summary, items); the executive or the
 // coordinator approves; the coordinator publishes. Downloads as PDF and XLSX.
 import { data, Form, redirect, useActionData, useSearchParams } from 'react-router';
-import { Alert, Button, Checkbox, Fieldset, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Alert, Button, Checkbox, Fieldset, Heading, Input, Paragraph, Select, Table, ValidationMessage } from '@digdir/designsystemet-react';
 import type { Route } from './+types/competence-plans.$competencePlanId';
 import { getRequestInfo, getServices, requireActor, runForForm, runForPage } from '../server/route-helpers.server.ts';
 import { getCompetencePlan, type PlanItemView } from '../../core/competence-plan/get-competence-plan.ts';
@@ -13,17 +13,20 @@ import { addPlanItem } from '../../core/competence-plan/add-plan-item.ts';
 import { updatePlanItem } from '../../core/competence-plan/update-plan-item.ts';
 import { removePlanItem } from '../../core/competence-plan/remove-plan-item.ts';
 import { moveCompetencePlan } from '../../core/competence-plan/move-competence-plan.ts';
+import { savePlanOutlook } from '../../core/competence-plan/save-plan-outlook.ts';
+import type { OutlookCell } from '../../core/competence-plan/competence-plan.rules.ts';
 import { MEASURE_CLASS, MEASURE_TYPES } from '../../core/shared/measure-types.ts';
 import { STATUS_FOR } from '../http/problem.ts';
 import { dateTimeFormat, numberFormat } from '../i18n/format.ts';
 import { useLanguage, useT } from '../i18n/use-t.ts';
 import type { BreadcrumbHandle } from '../components/breadcrumbs.tsx';
 import { CsrfField } from '../components/csrf-field.tsx';
-import { fieldError, formError, FormErrorSummary } from '../components/form-errors.tsx';
+import { fieldError, fieldId, formError, FormErrorSummary, type FormErrorPayload } from '../components/form-errors.tsx';
 import { SelectInput, TextInput } from '../components/form-field.tsx';
 import { TextArea } from '../components/plan-textarea.tsx';
 import { MeasureMixBar } from '../components/measure-mix-bar.tsx';
 import { PlanFrameChart } from '../components/plan-frame-chart.tsx';
+import { PlanOutlookChart } from '../components/plan-outlook-chart.tsx';
 import '../styles/org.css';
 import '../styles/catalogue.css';
 import '../styles/competence-plan.css';
@@ -49,6 +52,31 @@ const itemInput = (form: FormData) => ({
   note: String(form.get('note') ?? ''),
 });
 
+/**
+ * The outlook grid's cells in order, with the grid index of each kept cell. A cell of the
+ * "another area" row (no area of its own: it takes the area chosen in the row's select) is
+ * dropped when nothing is filled in.
+ */
+const outlookEntries = (form: FormData) => {
+  const count = Math.min(Number(form.get('entryCount') ?? 0) || 0, 2000);
+  const entries: Array<Record<'competenceAreaId' | 'year' | 'plannedCostNok' | 'peopleCount', string>> = [];
+  const rowOf: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const get = (f: string) => String(form.get(`entries.${i}.${f}`) ?? '');
+    const own = form.has(`entries.${i}.competenceAreaId`);
+    const entry = { competenceAreaId: own ? get('competenceAreaId') : String(form.get('extraArea') ?? ''), year: get('year'), plannedCostNok: get('plannedCostNok'), peopleCount: get('peopleCount') };
+    if (!own && entry.plannedCostNok.trim() === '' && entry.peopleCount.trim() === '') continue;
+    entries.push(entry);
+    rowOf.push(i);
+  }
+  return { entries, rowOf };
+};
+
+/** Issues on kept cells point back at the grid cell the person filled in. */
+function remapEntries(error: FormErrorPayload, rowOf: readonly number[]): FormErrorPayload {
+  return { ...error, issues: error.issues.map((i) => ({ ...i, path: i.path.replace(/^entries\.(\d+)\./, (_m, k: string) => `entries.${rowOf[Number(k)] ?? k}.`) })) };
+}
+
 export async function action({ request, params, context }: Route.ActionArgs) {
   const actor = requireActor(request, context);
   const form = await request.formData();
@@ -56,6 +84,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const itemId = String(form.get('itemId') ?? '');
   const planVersion = String(form.get('planVersion') ?? '');
   const options = { database: getServices(context).database, actor, planId: params.competencePlanId, requestId: getRequestInfo(context).requestId };
+  const outlook = outlookEntries(form);
   const run = (): Promise<unknown> => {
     switch (intent) {
       case 'settings':
@@ -64,6 +93,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         return addPlanItem({ ...options, input: { planVersion, ...itemInput(form) } });
       case 'updateItem':
         return updatePlanItem({ ...options, itemId, input: { planVersion, version: String(form.get('version') ?? ''), position: String(form.get('position') ?? ''), ...itemInput(form) } });
+      case 'outlook':
+        return savePlanOutlook({ ...options, input: { planVersion, entries: outlook.entries } });
       case 'removeItem':
         return removePlanItem({ ...options, itemId, input: { planVersion, version: String(form.get('version') ?? '') } });
       default:
@@ -72,7 +103,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   };
   const result = await runForForm(context, run);
   if (result.ok) return redirect(`/competence-plans/${params.competencePlanId}?saved=1`);
-  return data({ result, intent, itemId }, { status: STATUS_FOR[result.error.code] });
+  const failed = intent === 'outlook' ? { ok: false as const, error: remapEntries(result.error, outlook.rowOf) } : result;
+  return data({ result: failed, intent, itemId }, { status: STATUS_FOR[result.error.code] });
 }
 
 function ItemFields({ prefix, areas, item, error }: { prefix: string; areas: Array<{ id: string; name: string }>; item: PlanItemView | null; error: ReturnType<typeof formError> }) {
@@ -111,7 +143,7 @@ export default function CompetencePlanPage({ loaderData: d }: Route.ComponentPro
   const error = formError(actionData?.result);
   const { plan, framed, aggregate } = d;
   const planVersion = String(plan.version);
-  const errorPrefix = actionData?.intent === 'updateItem' || actionData?.intent === 'removeItem' ? `item-${actionData.itemId}` : actionData?.intent === 'addItem' ? 'item-new' : 'cplan';
+  const errorPrefix = actionData?.intent === 'outlook' ? 'outlook' : actionData?.intent === 'updateItem' || actionData?.intent === 'removeItem' ? `item-${actionData.itemId}` : actionData?.intent === 'addItem' ? 'item-new' : 'cplan';
   const move = (to: 'approved' | 'published' | 'draft', label: string) => (
     <Form method="post">
       <CsrfField />
@@ -244,6 +276,8 @@ export default function CompetencePlanPage({ loaderData: d }: Route.ComponentPro
         )}
       </section>
 
+      <OutlookSection view={d} error={actionData?.intent === 'outlook' ? error : null} />
+
       {d.can.edit ? (
         <>
           <section className="stack cplan-card" aria-labelledby="cplan-edit-items">
@@ -369,5 +403,185 @@ export default function CompetencePlanPage({ loaderData: d }: Route.ComponentPro
         </section>
       ) : null}
     </div>
+  );
+}
+
+type PlanView = Route.ComponentProps['loaderData'];
+
+/** The 4-year outlook: the small multiples, the same figures as a table, and for editors the grid to record the planned amounts of years 2–4. */
+function OutlookSection({ view, error }: { view: PlanView; error: ReturnType<typeof formError> }) {
+  const t = useT();
+  const language = useLanguage();
+  const num = numberFormat(language, { maximumFractionDigits: 0 });
+  const nok = (n: number) => `${num.format(n)} kr`;
+  const { outlook, plan } = view;
+  const later = outlook.years.slice(1);
+  const inOutlook = new Set(outlook.areas.map((a) => a.areaId));
+  const others = view.areas.filter((a) => !inOutlook.has(a.id));
+  const cell = (c: OutlookCell, kind: 'need' | 'planned') => {
+    const amount = kind === 'need' ? c.needNok : c.plannedNok;
+    const people = kind === 'need' ? c.needPeople : c.plannedPeople;
+    if (amount === null) return <span className="cplan-undecided">{t('competencePlan.outlook.notDecided')}</span>;
+    return (
+      <>
+        {nok(amount)}
+        {people ? <div className="cplan-note">{t('competencePlan.outlook.peopleN', { n: num.format(people) })}</div> : null}
+      </>
+    );
+  };
+  // One entry per area and later year, in this order; the extra "another area" row last.
+  let index = 0;
+  const entryRows = outlook.areas.map((a) => ({ area: a, entries: later.map((year, i) => ({ year, i: index++, cell: a.cells[i + 1]! })) }));
+  const extra = later.map((year) => ({ year, i: index++ }));
+  const entryCount = index;
+  const amountInput = (i: number, label: string, value: number | null, name: 'plannedCostNok' | 'peopleCount') => {
+    const id = fieldId('outlook', `entries.${i}.${name}`);
+    const err = fieldError(error, `entries.${i}.${name}`);
+    return (
+      <>
+        <label htmlFor={id} className="visually-hidden">
+          {label}
+        </label>
+        <Input id={id} name={`entries.${i}.${name}`} inputMode="numeric" autoComplete="off" defaultValue={value ?? ''} data-size="sm" aria-invalid={err ? true : undefined} aria-describedby={err ? `${id}-error` : undefined} />
+        {err ? <ValidationMessage id={`${id}-error`}>{err}</ValidationMessage> : null}
+      </>
+    );
+  };
+  return (
+    <section className="stack" aria-labelledby="cplan-outlook">
+      <Heading level={2} data-size="md" id="cplan-outlook">
+        {t('competencePlan.outlook.title')}
+      </Heading>
+      <Paragraph>{t(outlook.withNeeds ? 'competencePlan.outlook.intro' : 'competencePlan.outlook.introPublished', { from: outlook.years[0]!, to: outlook.years.at(-1)! })}</Paragraph>
+      {outlook.areas.length === 0 ? (
+        <Paragraph>{t('competencePlan.outlook.empty')}</Paragraph>
+      ) : (
+        <>
+          <PlanOutlookChart outlook={outlook} />
+          <div className="table-scroll">
+            <Table className="cplan-table cplan-outlook-table" data-size="sm">
+              <caption>{t('competencePlan.outlook.table')}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell rowSpan={outlook.withNeeds ? 2 : 1}>{t('competencePlan.outlook.area')}</Table.HeaderCell>
+                  {outlook.years.map((y, i) =>
+                    outlook.withNeeds ? (
+                      <Table.HeaderCell key={y} colSpan={2} scope="colgroup" className="num">
+                        {`${y} (${t('competencePlan.outlook.yearN', { n: i + 1 })})`}
+                      </Table.HeaderCell>
+                    ) : (
+                      <Table.HeaderCell key={y} className="num">
+                        {`${y} (${t('competencePlan.outlook.yearN', { n: i + 1 })})`}
+                      </Table.HeaderCell>
+                    ),
+                  )}
+                </Table.Row>
+                {outlook.withNeeds ? (
+                  <Table.Row>
+                    {outlook.years.flatMap((y) => [
+                      <Table.HeaderCell key={`${y}-n`} className="num">
+                        {t('competencePlan.outlook.needs')}
+                      </Table.HeaderCell>,
+                      <Table.HeaderCell key={`${y}-p`} className="num">
+                        {t('competencePlan.outlook.planned')}
+                      </Table.HeaderCell>,
+                    ])}
+                  </Table.Row>
+                ) : null}
+              </Table.Head>
+              <Table.Body>
+                {[...outlook.areas.map((a) => ({ key: a.areaId, name: a.areaName, cells: a.cells })), { key: 'total', name: t('competencePlan.outlook.total'), cells: outlook.totals }].map((row) => (
+                  <Table.Row key={row.key}>
+                    <Table.HeaderCell scope="row">{row.name}</Table.HeaderCell>
+                    {row.cells.flatMap((c) => [
+                      ...(outlook.withNeeds
+                        ? [
+                            <Table.Cell key={`${c.year}-n`} className="num">
+                              {cell(c, 'need')}
+                            </Table.Cell>,
+                          ]
+                        : []),
+                      <Table.Cell key={`${c.year}-p`} className="num">
+                        {cell(c, 'planned')}
+                      </Table.Cell>,
+                    ])}
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </div>
+        </>
+      )}
+      {view.can.edit ? (
+        <section className="stack cplan-card" aria-labelledby="cplan-outlook-edit">
+          <Heading level={3} data-size="sm" id="cplan-outlook-edit">
+            {t('competencePlan.outlook.editTitle', { year: plan.year })}
+          </Heading>
+          <Paragraph data-size="sm">{t('competencePlan.outlook.editIntro', { year: plan.year })}</Paragraph>
+          {/* Keyed on the plan's version: after a save the grid shows what is stored. */}
+          <Form method="post" className="stack" key={plan.version}>
+            <CsrfField />
+            <input type="hidden" name="intent" value="outlook" />
+            <input type="hidden" name="planVersion" value={String(plan.version)} />
+            <input type="hidden" name="entryCount" value={entryCount} />
+            <div className="cplan-outlook-grid">
+              <Table className="cplan-table" data-size="sm">
+                <caption>{t('competencePlan.outlook.editTitle', { year: plan.year })}</caption>
+                <Table.Head>
+                  <Table.Row>
+                    <Table.HeaderCell>{t('competencePlan.outlook.area')}</Table.HeaderCell>
+                    {later.map((y) => (
+                      <Table.HeaderCell key={y}>{`${y}: ${t('competencePlan.outlook.plannedCost')} / ${t('competencePlan.outlook.plannedPeople').toLowerCase()}`}</Table.HeaderCell>
+                    ))}
+                  </Table.Row>
+                </Table.Head>
+                <Table.Body>
+                  {entryRows.map(({ area, entries }) => (
+                    <Table.Row key={area.areaId}>
+                      <Table.HeaderCell scope="row">{area.areaName}</Table.HeaderCell>
+                      {entries.map((e) => (
+                        <Table.Cell key={e.year}>
+                          <input type="hidden" name={`entries.${e.i}.competenceAreaId`} value={area.areaId} />
+                          <input type="hidden" name={`entries.${e.i}.year`} value={e.year} />
+                          {amountInput(e.i, t('competencePlan.outlook.amount', { area: area.areaName, year: e.year }), e.cell.plannedNok, 'plannedCostNok')}
+                          {amountInput(e.i, t('competencePlan.outlook.people', { area: area.areaName, year: e.year }), e.cell.plannedPeople, 'peopleCount')}
+                        </Table.Cell>
+                      ))}
+                    </Table.Row>
+                  ))}
+                  {others.length ? (
+                    <Table.Row>
+                      <Table.HeaderCell scope="row">
+                        <label htmlFor="outlook-extra-area" className="visually-hidden">
+                          {t('competencePlan.outlook.otherArea')}
+                        </label>
+                        <Select id="outlook-extra-area" data-size="sm" defaultValue="" name="extraArea">
+                          <Select.Option value="">{t('competencePlan.outlook.otherArea')}</Select.Option>
+                          {others.map((a) => (
+                            <Select.Option key={a.id} value={a.id}>
+                              {a.name}
+                            </Select.Option>
+                          ))}
+                        </Select>
+                      </Table.HeaderCell>
+                      {extra.map((e) => (
+                        <Table.Cell key={e.year}>
+                          <input type="hidden" name={`entries.${e.i}.year`} value={e.year} />
+                          {amountInput(e.i, t('competencePlan.outlook.amount', { area: t('competencePlan.outlook.otherArea'), year: e.year }), null, 'plannedCostNok')}
+                          {amountInput(e.i, t('competencePlan.outlook.people', { area: t('competencePlan.outlook.otherArea'), year: e.year }), null, 'peopleCount')}
+                        </Table.Cell>
+                      ))}
+                    </Table.Row>
+                  ) : null}
+                </Table.Body>
+              </Table>
+            </div>
+            <div>
+              <Button type="submit">{t('competencePlan.outlook.save')}</Button>
+            </div>
+          </Form>
+        </section>
+      ) : null}
+    </section>
   );
 }

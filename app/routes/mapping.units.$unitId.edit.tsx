@@ -1,5 +1,6 @@
 // /mapping/units/:unitId/edit?year= — fill in the unit's mapping form on one page: the joint
-// discussion (date, who took part), then the needs short-term and long-term, each with area,
+// discussion (date, who took part), then the needs short-term (the cycle's year) and long-term
+// (the year expected, one of the three after it), each with area,
 // why, how many, preferred measures, priority and costs. Save as draft or save and hand in.
 // Blank rows are dropped; a leader may propose a missing competence area.
 import { data, Form, Link, redirect, useActionData, useSearchParams } from 'react-router';
@@ -10,7 +11,7 @@ import { getMappingForm } from '../../core/mapping/get-mapping-form.ts';
 import { saveMappingForm } from '../../core/mapping/save-mapping-form.ts';
 import { submitMappingForm } from '../../core/mapping/submit-mapping-form.ts';
 import { proposeCompetenceArea } from '../../core/mapping/propose-competence-area.ts';
-import { isBlankNeedRow } from '../../core/mapping/mapping.rules.ts';
+import { isBlankNeedRow, longTermYears } from '../../core/mapping/mapping.rules.ts';
 import { MEASURE_TYPES, MEASURE_CLASS } from '../../core/shared/measure-types.ts';
 import { can } from '../../core/shared/policy.ts';
 import { AppError, AppErrorCode } from '../../core/shared/app-error.ts';
@@ -27,7 +28,7 @@ import '../styles/mapping.css';
 
 const PREFIX = 'mapping';
 const BLANK_ROWS = 2;
-const NEED_FIELDS = ['term', 'competenceAreaId', 'description', 'basisEntryId', 'whyText', 'peopleCount', 'priority', 'costNok', 'substituteCostNok', 'carriedOver'] as const;
+const NEED_FIELDS = ['term', 'year', 'competenceAreaId', 'description', 'basisEntryId', 'whyText', 'peopleCount', 'priority', 'costNok', 'substituteCostNok', 'carriedOver'] as const;
 
 export const handle: BreadcrumbHandle = {
   breadcrumb: (d, t) => {
@@ -104,7 +105,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   return data({ result: { ok: false as const, error }, intent, values: { ...input, needs: rows } }, { status: STATUS_FOR[result.error.code] });
 }
 
-function NeedRow({ index, values, error, choices }: { index: number; values: RowValues; error: FormErrorPayload | null; choices: NonNullable<Route.ComponentProps['loaderData']['page']['choices']> }) {
+function NeedRow({ index, values, error, choices, cycleYear }: { index: number; values: RowValues; error: FormErrorPayload | null; cycleYear: number; choices: NonNullable<Route.ComponentProps['loaderData']['page']['choices']> }) {
   const t = useT();
   const id = (f: string) => fieldId(PREFIX, `needs.${index}.${f}`);
   const err = (f: string) => fieldError(error, `needs.${index}.${f}`) ?? (f === 'measureTypes' ? error?.issues.find((i) => i.path.startsWith(`needs.${index}.measureTypes`))?.message : undefined);
@@ -120,6 +121,21 @@ function NeedRow({ index, values, error, choices }: { index: number; values: Row
       <input type="hidden" name={name('term')} value={values.term} />
       <input type="hidden" name={name('carriedOver')} value={values.carriedOver} />
       <div className="need-grid">
+        {values.term === 'long' ? (
+          <Field className="form-field--short">
+            <Label htmlFor={id('year')}>{t('mapping.form.yearLong')}</Label>
+            <Select id={id('year')} name={name('year')} defaultValue={values.year || String(cycleYear + 1)} aria-invalid={err('year') ? true : undefined} aria-describedby={described('year')}>
+              {longTermYears(cycleYear).map((y) => (
+                <Select.Option key={y} value={String(y)}>
+                  {String(y)}
+                </Select.Option>
+              ))}
+            </Select>
+            {msg('year')}
+          </Field>
+        ) : (
+          <input type="hidden" name={name('year')} value={String(cycleYear)} />
+        )}
         <Field>
           <Label htmlFor={id('competenceAreaId')}>{t('mapping.form.area')}</Label>
           <Select id={id('competenceAreaId')} name={name('competenceAreaId')} defaultValue={values.competenceAreaId} aria-invalid={err('competenceAreaId') ? true : undefined} aria-describedby={described('competenceAreaId')}>
@@ -211,6 +227,7 @@ export default function MappingEditPage({ loaderData }: Route.ComponentProps) {
   const typed = actionData?.values ?? null;
   const stored: RowValues[] = form.needs.map((n) => ({
     term: n.term,
+    year: String(n.year),
     competenceAreaId: n.competenceAreaId,
     description: n.description,
     basisEntryId: n.basisEntryId ?? '',
@@ -222,7 +239,7 @@ export default function MappingEditPage({ loaderData }: Route.ComponentProps) {
     carriedOver: n.carriedOver ? 'true' : '',
     measureTypes: n.measureTypes,
   }));
-  const blank = (term: string): RowValues => ({ term, competenceAreaId: '', description: '', basisEntryId: '', whyText: '', peopleCount: '', priority: '2', costNok: '', substituteCostNok: '', carriedOver: '', measureTypes: [] });
+  const blank = (term: string): RowValues => ({ term, year: String(term === 'long' ? cycleYear + 1 : cycleYear), competenceAreaId: '', description: '', basisEntryId: '', whyText: '', peopleCount: '', priority: '2', costNok: '', substituteCostNok: '', carriedOver: '', measureTypes: [] });
   const rows: RowValues[] = typed
     ? typed.needs
     : [...stored.filter((r) => r.term === 'short'), ...Array.from({ length: BLANK_ROWS }, () => blank('short')), ...stored.filter((r) => r.term === 'long'), ...Array.from({ length: BLANK_ROWS }, () => blank('long'))];
@@ -302,12 +319,12 @@ export default function MappingEditPage({ loaderData }: Route.ComponentProps) {
             <Heading level={2} data-size="sm" id={`term-${term}`}>
               {t(`mapping.term.${term}`)}
             </Heading>
-            <Paragraph data-size="sm">{t(`mapping.term.${term === 'short' ? 'shortHint' : 'longHint'}`)}</Paragraph>
+            <Paragraph data-size="sm">{term === 'short' ? t('mapping.term.shortHintYear', { year: cycleYear }) : t('mapping.term.longHintYear', { from: cycleYear + 1, to: cycleYear + 3 })}</Paragraph>
             {term === 'short' && fieldError(error, 'needs') ? <ValidationMessage>{fieldError(error, 'needs')}</ValidationMessage> : null}
             {indexed
               .filter(({ r }) => r.term === term)
               .map(({ r, i }) => (
-                <NeedRow key={i} index={i} values={r} error={error} choices={choices} />
+                <NeedRow key={i} index={i} values={r} error={error} choices={choices} cycleYear={cycleYear} />
               ))}
           </section>
         ))}

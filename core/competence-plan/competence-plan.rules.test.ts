@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyBudgetFrame, canMovePlan, planBudgetLink, shapeAggregate, visibleToEmployees, type NeedGroupRow } from './competence-plan.rules.ts';
+import { AppError } from '../shared/app-error.ts';
+import { applyBudgetFrame, canMovePlan, checkOutlook, parsePlanInput, planBudgetLink, shapeAggregate, shapeOutlook, visibleToEmployees, ZPlanOutlookSchema, type NeedGroupRow } from './competence-plan.rules.ts';
 
 const row = (over: Partial<NeedGroupRow>): NeedGroupRow => ({ areaId: 'a1', areaName: 'Leiing', sectorId: 's1', sectorName: 'Oppvekst', term: 'short', needs: 1, units: 1, people: 1, costNok: 0, substituteCostNok: 0, priority: 1, ...over });
 
@@ -126,5 +127,80 @@ describe('planBudgetLink (maturity indicator)', () => {
   it('links nothing without a frame or without items', () => {
     assert.deepEqual(planBudgetLink({ status: 'approved', budgetFrameNok: null }, items), { numerator: 0, denominator: 3 });
     assert.deepEqual(planBudgetLink({ status: 'approved', budgetFrameNok: 1000 }, []), { numerator: 0, denominator: 1 });
+  });
+});
+
+describe('the 4-year outlook', () => {
+  const A = '00000000-0000-4000-8000-00000000000a';
+  const B = '00000000-0000-4000-8000-00000000000b';
+  const C = '00000000-0000-4000-8000-00000000000c';
+  const names = new Map([[A, 'Helse'], [B, 'Digital'], [C, 'Leiing']]);
+
+  it('counts needs in their year, items in year 1 and the recorded outlook in years 2–4', () => {
+    const o = shapeOutlook({
+      planYear: 2027,
+      needs: [
+        { areaId: A, areaName: 'Helse', year: 2027, needs: 2, people: 5, totalNok: 50_000 },
+        { areaId: A, areaName: 'Helse', year: 2029, needs: 1, people: 3, totalNok: 90_000 },
+        { areaId: B, areaName: 'Digital', year: 2028, needs: 1, people: 10, totalNok: 20_000 },
+        // outside the four years: left out
+        { areaId: B, areaName: 'Digital', year: 2031, needs: 1, people: 99, totalNok: 999_000 },
+      ],
+      items: [
+        { competenceAreaId: A, areaName: 'Helse', peopleCount: 4, plannedCostNok: 40_000 },
+        { competenceAreaId: A, areaName: 'Helse', peopleCount: 1, plannedCostNok: 5_000 },
+      ],
+      planned: [
+        { competenceAreaId: A, year: 2029, plannedCostNok: 80_000, peopleCount: null },
+        { competenceAreaId: C, year: 2030, plannedCostNok: 30_000, peopleCount: 6 },
+        // year 1 comes from the items, not from the recorded outlook
+        { competenceAreaId: B, year: 2027, plannedCostNok: 1, peopleCount: 1 },
+      ],
+      areaNames: names,
+    });
+    assert.deepEqual(o.years, [2027, 2028, 2029, 2030]);
+    assert.deepEqual(o.areas.map((a) => a.areaName), ['Helse', 'Digital', 'Leiing']);
+    const helse = o.areas[0]!;
+    assert.deepEqual(helse.cells.map((c) => [c.needPeople, c.needNok, c.plannedPeople, c.plannedNok]), [
+      [5, 50_000, 5, 45_000],
+      [0, 0, null, null],
+      [3, 90_000, null, 80_000],
+      [0, 0, null, null],
+    ]);
+    const digital = o.areas[1]!;
+    assert.equal(digital.cells[0]!.plannedNok, null);
+    assert.equal(digital.cells[1]!.needPeople, 10);
+    assert.equal(o.areas[2]!.cells[3]!.plannedPeople, 6);
+    assert.deepEqual(o.totals.map((c) => c.needNok), [50_000, 20_000, 90_000, 0]);
+    assert.deepEqual(o.totals.map((c) => c.plannedNok), [45_000, null, 80_000, 30_000]);
+    assert.equal(o.withNeeds, true);
+  });
+
+  it('without the needs (the published plan for everyone) shows only what is planned', () => {
+    const o = shapeOutlook({ planYear: 2027, needs: null, items: [{ competenceAreaId: A, areaName: 'Helse', peopleCount: 2, plannedCostNok: 10 }], planned: [], areaNames: names });
+    assert.equal(o.withNeeds, false);
+    assert.ok(o.areas[0]!.cells.every((c) => c.needNok === null && c.needPeople === null));
+    assert.equal(o.totals[0]!.plannedNok, 10);
+    assert.equal(o.totals[0]!.needNok, null);
+  });
+
+  it('checks the recorded outlook: years after the plan year only, each area and year once, people need an amount', () => {
+    const entry = (year: number, plannedCostNok: number | null, peopleCount: number | null = null, competenceAreaId = A) => ({ competenceAreaId, year, plannedCostNok, peopleCount });
+    const ok = checkOutlook([entry(2028, 100), entry(2029, null), entry(2030, 0, 2), entry(2028, 5, null, B)], 2027);
+    assert.deepEqual(ok.issues, []);
+    assert.deepEqual(ok.keep.map((e) => [e.competenceAreaId, e.year, e.plannedCostNok]), [[A, 2028, 100], [A, 2030, 0], [B, 2028, 5]]);
+    const bad = checkOutlook([entry(2027, 1), entry(2031, 1), entry(2028, 1), entry(2028, 2), entry(2029, null, 3)], 2027);
+    assert.deepEqual(bad.issues.map((i) => [i.path, i.key]), [
+      ['entries.0.year', 'competencePlan.errors.outlookYear'],
+      ['entries.1.year', 'competencePlan.errors.outlookYear'],
+      ['entries.3.plannedCostNok', 'competencePlan.errors.outlookDuplicate'],
+      ['entries.4.plannedCostNok', 'competencePlan.errors.outlookAmountRequired'],
+    ]);
+  });
+
+  it('parses amounts as whole kroner with spaces, empty as not decided, and refuses negatives', () => {
+    const parsed = parsePlanInput(ZPlanOutlookSchema, { planVersion: '2', entries: [{ competenceAreaId: A, year: '2028', plannedCostNok: '120 000', peopleCount: '' }] });
+    assert.deepEqual(parsed.entries[0], { competenceAreaId: A, year: 2028, plannedCostNok: 120_000, peopleCount: null });
+    assert.throws(() => parsePlanInput(ZPlanOutlookSchema, { planVersion: '2', entries: [{ competenceAreaId: A, year: '2028', plannedCostNok: '-5', peopleCount: '' }] }), (e: unknown) => e instanceof AppError && e.issues[0]!.path === 'entries.0.plannedCostNok');
   });
 });

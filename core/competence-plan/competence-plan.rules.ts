@@ -255,3 +255,165 @@ export function parsePlanInput<S extends z.ZodType>(schema: S, input: unknown): 
   });
   throw new AppError(AppErrorCode.VALIDATION, { issues });
 }
+
+// ---------------------------------------------------------------- the 4-year outlook
+
+/** The outlook covers the plan's year and the three after it (Flora's 4-year programme). */
+export const OUTLOOK_YEARS = 4;
+
+/** The handed-in needs of one area expected in one year (the database's grouping). */
+export interface OutlookNeedRow {
+  areaId: string;
+  areaName: string;
+  year: number;
+  needs: number;
+  people: number;
+  /** Cost and substitute cost together. */
+  totalNok: number;
+}
+
+/** The plan's own decided amount for an area in a year after the plan's year. */
+export interface OutlookPlannedRow {
+  competenceAreaId: string;
+  year: number;
+  plannedCostNok: number;
+  peopleCount: number | null;
+}
+
+export interface OutlookCell {
+  year: number;
+  /** What the units asked for (null for those who see only the published plan). */
+  needPeople: number | null;
+  needNok: number | null;
+  /** What the plan says: year 1 the plan's items, later years the coordinator's outlook; null = not decided. */
+  plannedPeople: number | null;
+  plannedNok: number | null;
+}
+
+export interface OutlookArea {
+  areaId: string;
+  areaName: string;
+  /** One cell per year of the outlook, in order. */
+  cells: OutlookCell[];
+}
+
+export interface PlanOutlook {
+  years: number[];
+  areas: OutlookArea[];
+  /** The sum over all areas, one cell per year. */
+  totals: OutlookCell[];
+  /** Whether the units' needs are part of it (readers of the aggregate). */
+  withNeeds: boolean;
+}
+
+const addNullable = (a: number | null, b: number | null): number | null => (a === null ? b : b === null ? a : a + b);
+
+/**
+ * The plan's 4-year outlook per competence area and year. Needs: every handed-in need counts in
+ * the year it is expected in — year 1 the short-term needs, years 2–4 the long-term ones by
+ * their year; needs outside the four years are left out. Planned: year 1 the sum of the plan's
+ * items for the area, years 2–4 the coordinator's recorded outlook (rows for year 1 or outside the
+ * outlook are ignored). Areas come from all three sources, the costliest (needs over the four
+ * years, then planned) first, ties by name. `needs` null = shown without the units' needs.
+ */
+export function shapeOutlook(input: {
+  planYear: number;
+  needs: readonly OutlookNeedRow[] | null;
+  items: ReadonlyArray<{ competenceAreaId: string; areaName: string; peopleCount: number; plannedCostNok: number }>;
+  planned: readonly OutlookPlannedRow[];
+  areaNames: ReadonlyMap<string, string>;
+}): PlanOutlook {
+  const years = Array.from({ length: OUTLOOK_YEARS }, (_, i) => input.planYear + i);
+  const withNeeds = input.needs !== null;
+  const emptyCell = (year: number): OutlookCell => ({ year, needPeople: withNeeds ? 0 : null, needNok: withNeeds ? 0 : null, plannedPeople: null, plannedNok: null });
+  const areas = new Map<string, OutlookArea>();
+  const areaOf = (id: string, name: string | undefined) => {
+    let a = areas.get(id);
+    if (!a) {
+      a = { areaId: id, areaName: name ?? input.areaNames.get(id) ?? '–', cells: years.map(emptyCell) };
+      areas.set(id, a);
+    }
+    return a;
+  };
+  const index = (year: number) => year - input.planYear;
+  for (const row of input.needs ?? []) {
+    const i = index(row.year);
+    if (i < 0 || i >= OUTLOOK_YEARS) continue;
+    const cell = areaOf(row.areaId, row.areaName).cells[i]!;
+    cell.needPeople = (cell.needPeople ?? 0) + row.people;
+    cell.needNok = (cell.needNok ?? 0) + row.totalNok;
+  }
+  for (const item of input.items) {
+    const cell = areaOf(item.competenceAreaId, item.areaName).cells[0]!;
+    cell.plannedPeople = (cell.plannedPeople ?? 0) + item.peopleCount;
+    cell.plannedNok = (cell.plannedNok ?? 0) + item.plannedCostNok;
+  }
+  for (const row of input.planned) {
+    const i = index(row.year);
+    if (i < 1 || i >= OUTLOOK_YEARS) continue;
+    const cell = areaOf(row.competenceAreaId, undefined).cells[i]!;
+    cell.plannedNok = addNullable(cell.plannedNok, row.plannedCostNok);
+    cell.plannedPeople = addNullable(cell.plannedPeople, row.peopleCount);
+  }
+  const sum = (a: OutlookArea, key: 'needNok' | 'plannedNok') => a.cells.reduce((s, c) => s + (c[key] ?? 0), 0);
+  const list = [...areas.values()].sort((a, b) => sum(b, 'needNok') - sum(a, 'needNok') || sum(b, 'plannedNok') - sum(a, 'plannedNok') || a.areaName.localeCompare(b.areaName, 'nb'));
+  const totals = years.map((year, i) => {
+    const total = emptyCell(year);
+    for (const a of list) {
+      const c = a.cells[i]!;
+      total.needPeople = withNeeds ? (total.needPeople ?? 0) + (c.needPeople ?? 0) : null;
+      total.needNok = withNeeds ? (total.needNok ?? 0) + (c.needNok ?? 0) : null;
+      total.plannedPeople = addNullable(total.plannedPeople, c.plannedPeople);
+      total.plannedNok = addNullable(total.plannedNok, c.plannedNok);
+    }
+    return total;
+  });
+  return { years, areas: list, totals, withNeeds };
+}
+
+const optionalAmount = (max: number) => z.preprocess((v) => (v === '' || v === undefined || v === null ? null : toNumber(v)), z.number().int().min(0).max(max).nullable());
+
+/** The coordinator's outlook for the years after the plan's year: one entry per area and year; an entry without an amount is "not decided". */
+export const ZPlanOutlookSchema = z.object({
+  planVersion: ZVersionSchema,
+  entries: z
+    .array(
+      z.object({
+        competenceAreaId: z.preprocess((v) => (v === '' ? undefined : v), z.uuid()),
+        year: z.coerce.number().int().min(2000).max(2200),
+        plannedCostNok: optionalAmount(1_000_000_000),
+        peopleCount: optionalAmount(100_000),
+      }),
+    )
+    .max(2000),
+});
+export type TPlanOutlookInput = z.infer<typeof ZPlanOutlookSchema>;
+
+/**
+ * What is wrong with an outlook for a plan of `planYear`: a year outside the three years after it,
+ * an area and year given twice, or people without an amount. Entries without amount and people
+ * are dropped (not decided). Returns the entries to keep and the issues.
+ */
+export function checkOutlook(entries: TPlanOutlookInput['entries'], planYear: number): { keep: Array<{ competenceAreaId: string; year: number; plannedCostNok: number; peopleCount: number | null }>; issues: Array<{ path: string; key: string; params?: Record<string, number> }> } {
+  const issues: Array<{ path: string; key: string; params?: Record<string, number> }> = [];
+  const keep: Array<{ competenceAreaId: string; year: number; plannedCostNok: number; peopleCount: number | null }> = [];
+  const seen = new Set<string>();
+  for (const [i, e] of entries.entries()) {
+    if (e.year <= planYear || e.year >= planYear + OUTLOOK_YEARS) {
+      issues.push({ path: `entries.${i}.year`, key: 'competencePlan.errors.outlookYear', params: { from: planYear + 1, to: planYear + OUTLOOK_YEARS - 1 } });
+      continue;
+    }
+    const key = `${e.competenceAreaId}:${e.year}`;
+    if (seen.has(key)) {
+      issues.push({ path: `entries.${i}.plannedCostNok`, key: 'competencePlan.errors.outlookDuplicate' });
+      continue;
+    }
+    seen.add(key);
+    if (e.plannedCostNok === null) {
+      if (e.peopleCount !== null) issues.push({ path: `entries.${i}.plannedCostNok`, key: 'competencePlan.errors.outlookAmountRequired' });
+      continue;
+    }
+    keep.push({ competenceAreaId: e.competenceAreaId, year: e.year, plannedCostNok: e.plannedCostNok, peopleCount: e.peopleCount });
+  }
+  return { keep, issues };
+}

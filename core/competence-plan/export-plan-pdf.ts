@@ -1,6 +1,7 @@
 // The municipal competence plan as a PDF in the chosen language: facts (year, status, frame,
 // planned cost, who approved), the summary, the prioritised items with the cumulative cost and
-// where the frame runs out, the measure mix, and for readers the units' needs by area and sector.
+// where the frame runs out, the measure mix, the 4-year outlook per area and year (needs for
+// readers, planned for everyone), and for readers the units' needs by area and sector.
 import type { Database } from '../../db/client.ts';
 import type { Language } from '../../locales/index.ts';
 import { translate } from '../../locales/index.ts';
@@ -32,6 +33,19 @@ export async function exportPlanPdf({ database, actor, planId, language }: { dat
     }
   }
   blocks.push({ kind: 'paragraph', text: doc.mix });
+  blocks.push({ kind: 'heading', level: 2, text: t('competencePlan.outlook.title') });
+  // Every area of the outlook has a planned row (the last row is the total).
+  if (doc.outlook.planned.length <= 1) blocks.push({ kind: 'paragraph', text: t('competencePlan.outlook.empty') });
+  else {
+    const widths = [0.32, 0.17, 0.17, 0.17, 0.17];
+    const right = [1, 2, 3, 4];
+    if (doc.outlook.needs) {
+      blocks.push({ kind: 'heading', level: 3, text: t('competencePlan.outlook.needsCost') });
+      blocks.push({ kind: 'table', header: doc.outlook.header, rows: doc.outlook.needs, widths, right, boldRows: [doc.outlook.needs.length - 1] });
+      blocks.push({ kind: 'heading', level: 3, text: t('competencePlan.outlook.plannedCost') });
+    } else blocks.push({ kind: 'paragraph', text: t('competencePlan.doc.outlookPlannedOnly') });
+    blocks.push({ kind: 'table', header: doc.outlook.header, rows: doc.outlook.planned, widths, right, boldRows: [doc.outlook.planned.length - 1] });
+  }
   if (doc.needs && doc.sectors) {
     blocks.push({ kind: 'pageBreak' }, { kind: 'heading', level: 2, text: t('competencePlan.needs.title') });
     blocks.push({ kind: 'table', header: doc.needs.header, rows: doc.needs.rows, widths: [0.28, 0.1, 0.1, 0.1, 0.14, 0.14, 0.14], right: [1, 2, 3, 4, 5, 6] });

@@ -1,6 +1,7 @@
 // The municipal competence plan as a spreadsheet (XLSX), ready to paste into the economy plan:
 // one sheet with the prioritised items (numbers as numbers, cumulative cost, within the frame
-// or not), and for readers the units' needs by area, by sector and by unit.
+// or not), the 4-year outlook per area and year, and for readers the units' needs by area, by
+// sector and by unit.
 import ExcelJS from 'exceljs';
 import type { Database } from '../../db/client.ts';
 import { aggregateCostByUnit } from '../../db/repositories/competence-plan.repository.ts';
@@ -27,6 +28,15 @@ export async function exportPlanXlsx({ database, actor, planId, language }: { da
   if (view.plan.budgetFrameNok !== null) items.addRow([t('competencePlan.xlsx.frame'), '', '', '', view.plan.budgetFrameNok]);
   for (const col of [5, 6]) items.getColumn(col).numFmt = '#,##0';
   items.columns.forEach((c, i) => (c.width = [12, 30, 36, 10, 14, 14, 12, 40][i] ?? 12));
+  // The 4-year outlook, one row per area and year (numbers as numbers; an empty planned cell = not decided), then the totals per year.
+  const outlook = wb.addWorksheet(t('competencePlan.xlsx.sheetOutlook'));
+  const withNeeds = view.outlook.withNeeds;
+  outlook.addRow([t('competencePlan.outlook.area'), t('competencePlan.outlook.year'), ...(withNeeds ? [t('competencePlan.outlook.needsPeople'), t('competencePlan.outlook.needsCost')] : []), t('competencePlan.outlook.plannedPeople'), t('competencePlan.outlook.plannedCost')]).font = { bold: true };
+  const outlookRow = (name: string, c: (typeof view.outlook.totals)[number]) => [name, c.year, ...(withNeeds ? [c.needPeople ?? 0, c.needNok ?? 0] : []), c.plannedPeople, c.plannedNok];
+  for (const a of view.outlook.areas) for (const c of a.cells) outlook.addRow(outlookRow(a.areaName, c));
+  for (const c of view.outlook.totals) outlook.addRow(outlookRow(t('competencePlan.outlook.total'), c)).font = { bold: true };
+  outlook.columns.forEach((c, i) => (c.width = i === 0 ? 32 : 16));
+  for (const col of withNeeds ? [4, 6] : [4]) outlook.getColumn(col).numFmt = '#,##0';
   if (view.aggregate) {
     const needs = wb.addWorksheet(t('competencePlan.xlsx.sheetNeeds'));
     needs.addRow([t('competencePlan.needs.area'), t('competencePlan.needs.people'), t('competencePlan.needs.short'), t('competencePlan.needs.long'), t('competencePlan.needs.cost'), t('competencePlan.needs.substitute'), t('competencePlan.needs.total')]).font = { bold: true };

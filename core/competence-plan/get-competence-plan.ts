@@ -1,14 +1,15 @@
 // A competence plan with its items in priority order, the cumulative cost against the budget
 // frame (where the money runs out), the planned measure mix, and — for those who may see the
-// cycle's aggregate — the units' needs by area and sector the plan is made from. Employees and
+// cycle's aggregate — the units' needs by area and sector the plan is made from; and the 4-year
+// outlook per area and year. Employees and
 // leaders see a plan only once it is published (NOT_FOUND before).
 import type { Database } from '../../db/client.ts';
-import { aggregateMixOfCycle, aggregateNeedsOfCycle, findCatalogueMeasures, listItems, type PlanRow } from '../../db/repositories/competence-plan.repository.ts';
+import { aggregateMixOfCycle, aggregateNeedsByYear, aggregateNeedsOfCycle, findCatalogueMeasures, listItems, listOutlook, type PlanRow } from '../../db/repositories/competence-plan.repository.ts';
 import { listAreas } from '../../db/repositories/mapping.repository.ts';
 import type { Actor } from '../shared/actor.ts';
 import { can } from '../shared/policy.ts';
 import { isMeasureType, measureMix, type MeasureMix, type MeasureType } from '../shared/measure-types.ts';
-import { applyBudgetFrame, canMovePlan, shapeAggregate, type FrameResult, type PlanAggregate, type TPlanStatus } from './competence-plan.rules.ts';
+import { applyBudgetFrame, canMovePlan, OUTLOOK_YEARS, shapeAggregate, shapeOutlook, type FrameResult, type PlanAggregate, type PlanOutlook, type TPlanStatus } from './competence-plan.rules.ts';
 import { loadPlan } from './plan-access.ts';
 
 export interface GetCompetencePlanOptions {
@@ -38,6 +39,8 @@ export interface CompetencePlanView {
   mix: MeasureMix;
   /** The units' needs of the plan's cycle; null for those who see only the published plan. */
   aggregate: PlanAggregate | null;
+  /** The 4-year outlook per area and year: planned (items, then the coordinator's outlook), and for readers the units' needs. */
+  outlook: PlanOutlook;
   /** Live competence areas to choose from (editors only). */
   areas: Array<{ id: string; name: string }>;
   can: { edit: boolean; approve: boolean; publish: boolean; reopen: boolean };
@@ -67,12 +70,21 @@ export async function getCompetencePlan({ database, actor, planId }: GetCompeten
       note: r.note,
       catalogueMeasures: r.catalogueMeasureIds.flatMap((id) => (measures.has(id) ? [{ id, title: measures.get(id)!.title }] : [])),
     }));
+    const lastYear = plan.year + OUTLOOK_YEARS - 1;
+    const outlook = shapeOutlook({
+      planYear: plan.year,
+      needs: reader ? await aggregateNeedsByYear(tx, plan.cycleId, plan.year, lastYear) : null,
+      items,
+      planned: await listOutlook(tx, plan.id),
+      areaNames: areaName,
+    });
     const aggregate = reader ? shapeAggregate(await aggregateNeedsOfCycle(tx, plan.cycleId), await aggregateMixOfCycle(tx, plan.cycleId)) : null;
     return {
       plan: { ...plan, status },
       framed: applyBudgetFrame(items, plan.budgetFrameNok),
       mix: measureMix(items.flatMap((i) => i.measureTypes.map((type) => ({ type, weight: (i.peopleCount || 1) / i.measureTypes.length })))),
       aggregate,
+      outlook,
       areas: writer && status === 'draft' ? allAreas.filter((a) => a.status === 'active' || a.status === 'proposed').map((a) => ({ id: a.id, name: a.name })) : [],
       can: {
         edit: writer && status === 'draft',

@@ -15,6 +15,8 @@ export interface PlanDocument {
   /** The units' needs by area (readers only). */
   needs: { header: string[]; rows: string[][] } | null;
   sectors: { header: string[]; rows: string[][] } | null;
+  /** The 4-year outlook: cost per area and year, needs (readers only) and planned; the last row is the total. */
+  outlook: { header: string[]; needs: string[][] | null; planned: string[][] };
   mix: string;
   footer: string;
   /** Raw numbers for the spreadsheet, in the item table's order. */
@@ -35,6 +37,8 @@ export function planDocument(view: CompetencePlanView, language: Language): Plan
   ];
   if (plan.approvedAt) facts.push(t('competencePlan.doc.approved', { name: plan.approvedByName ?? '', date: date.format(plan.approvedAt) }));
   const measures = (types: readonly string[]) => types.map((m) => t(measureTypeKey(m as never))).join(', ');
+  const outlookRows = (key: 'needNok' | 'plannedNok') =>
+    [...view.outlook.areas.map((a) => ({ name: a.areaName, cells: a.cells })), { name: t('competencePlan.outlook.total'), cells: view.outlook.totals }].map((row) => [row.name, ...row.cells.map((c) => (c[key] === null ? t('competencePlan.outlook.notDecided') : nok(c[key])))]);
   const itemNumbers = framed.items.map((i) => ({ priority: i.priority, area: i.areaName, measures: measures(i.measureTypes), people: i.peopleCount, cost: i.plannedCostNok, cumulative: i.cumulativeNok, within: i.withinFrame, note: i.note }));
   return {
     fileBase: `kompetanseplan-${plan.year}`,
@@ -59,6 +63,11 @@ export function planDocument(view: CompetencePlanView, language: Language): Plan
           rows: aggregate.sectors.map((s) => [s.sectorName ?? t('competencePlan.needs.noSector'), num.format(s.people), nok(s.totalNok)]),
         }
       : null,
+    outlook: {
+      header: [t('competencePlan.outlook.area'), ...view.outlook.years.map((y, i) => `${y} (${t('competencePlan.outlook.yearN', { n: i + 1 })})`)],
+      needs: view.outlook.withNeeds ? outlookRows('needNok') : null,
+      planned: outlookRows('plannedNok'),
+    },
     mix: t('competencePlan.doc.mix', { course: num.format(Math.round(mix.course)), work: num.format(Math.round(mix.work)), percent: Math.round(mix.workShare * 100) }),
     footer: t('competencePlan.doc.footer', { title: plan.title }),
     itemNumbers,

@@ -1,19 +1,29 @@
 // Writing a form's content (the joint discussion and the needs) under the form's version, shared
 // by save-mapping-form and submit-mapping-form. Checks that every area is in the vocabulary (not
 // merged away), every "why" entry is one of the unit's live entries, and every participant works
-// in the unit or a unit below it.
+// in the unit or a unit below it, and each need's year is within the cycle's 4-year outlook.
 import type { Tx } from '../../db/client.ts';
 import { findAreasByIds, findBasisEntry, isPersonInUnits } from '../../db/repositories/mapping.repository.ts';
 import { replaceNeeds, updateForm } from '../../db/repositories/mapping.repository.ts';
 import { listUnitsForTargets } from '../../db/repositories/wheel.repository.ts';
 import { pathWithin } from '../shared/actor.ts';
 import { staleVersion, validation, type ValidationIssue } from '../shared/app-error.ts';
-import type { TFormContent } from './mapping.rules.ts';
+import { resolveNeedYear, type TFormContent } from './mapping.rules.ts';
 import type { UnitRef } from './mapping-context.ts';
 
-export async function writeFormContent(tx: Tx, values: { tenantId: string; formId: string; unit: UnitRef; content: TFormContent; milestoneId: string | null }): Promise<number> {
+export async function writeFormContent(tx: Tx, values: { tenantId: string; formId: string; cycleYear: number; unit: UnitRef; content: TFormContent; milestoneId: string | null }): Promise<number> {
   const { content, unit } = values;
   const issues: ValidationIssue[] = [];
+
+  // Each need's year against the form's cycle: short term = the cycle's year, long term = one of the three after it.
+  const years = content.needs.map((need, i) => {
+    const resolved = resolveNeedYear(need.term, need.year, values.cycleYear);
+    if ('key' in resolved) {
+      issues.push({ path: `needs.${i}.year`, key: resolved.key, params: { from: values.cycleYear + 1, to: values.cycleYear + 3, year: values.cycleYear } });
+      return values.cycleYear;
+    }
+    return resolved.year;
+  });
 
   const areas = new Map((await findAreasByIds(tx, content.needs.map((n) => n.competenceAreaId))).map((a) => [a.id, a]));
   for (const [i, need] of content.needs.entries()) {
@@ -46,6 +56,7 @@ export async function writeFormContent(tx: Tx, values: { tenantId: string; formI
     content.needs.map((n, position) => ({
       position,
       term: n.term,
+      year: years[position]!,
       competenceAreaId: n.competenceAreaId,
       description: n.description,
       basisEntryId: n.basisEntryId,

@@ -8,6 +8,8 @@ import { summariseNeeds, type FormSummary, type TBasisKind, type TFormStatus, ty
 
 export interface NeedView {
   term: TNeedTerm;
+  /** The year the need is expected in: the cycle's year (short term) or one of the three after it. */
+  year: number;
   competenceAreaId: string;
   areaName: string;
   description: string;
@@ -58,6 +60,7 @@ export async function buildFormViews(tx: Tx, unitId: string, forms: readonly For
         const entry = n.basisEntryId ? basisById.get(n.basisEntryId) : undefined;
         return {
           term: n.term as TNeedTerm,
+          year: n.year,
           competenceAreaId: n.competenceAreaId,
           areaName: areaName.get(n.competenceAreaId) ?? '–',
           description: n.description,

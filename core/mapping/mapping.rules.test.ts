@@ -15,7 +15,10 @@ import {
   overviewCategory,
   parseMappingInput,
   pickFormMilestone,
+  longTermYears,
+  resolveNeedYear,
   rollOverNeeds,
+  rollOverYear,
   submitIssues,
   summariseNeeds,
   wheelStatusFor,
@@ -114,12 +117,12 @@ describe('sums and the measure mix', () => {
 
 describe('roll-over', () => {
   const previous: StoredNeed[] = [
-    { term: 'long', competenceAreaId: AREA, description: 'Demens', basisEntryId: BASIS, whyText: '', peopleCount: 5, measureTypes: ['job_shadowing'], priority: 1, costNok: 100, substituteCostNok: 200 },
-    { term: 'short', competenceAreaId: OTHER_AREA, description: 'Dokumentasjon', basisEntryId: null, whyText: 'Tilsyn', peopleCount: 3, measureTypes: [], priority: 2, costNok: 0, substituteCostNok: 0 },
+    { term: 'long', year: 2027, competenceAreaId: AREA, description: 'Demens', basisEntryId: BASIS, whyText: '', peopleCount: 5, measureTypes: ['job_shadowing'], priority: 1, costNok: 100, substituteCostNok: 200 },
+    { term: 'short', year: 2026, competenceAreaId: OTHER_AREA, description: 'Dokumentasjon', basisEntryId: null, whyText: 'Tilsyn', peopleCount: 3, measureTypes: [], priority: 2, costNok: 0, substituteCostNok: 0 },
   ];
 
   it('copies every need as carried over, in order, following merges and dropping archived links', () => {
-    const copied = rollOverNeeds(previous, { mergedInto: new Map([[OTHER_AREA, AREA]]), liveBasisIds: new Set() });
+    const copied = rollOverNeeds(previous, { cycleYear: 2027, mergedInto: new Map([[OTHER_AREA, AREA]]), liveBasisIds: new Set() });
     assert.equal(copied.length, 2);
     assert.ok(copied.every((n) => n.carriedOver));
     assert.deepEqual(copied.map((n) => n.position), [0, 1]);
@@ -129,9 +132,49 @@ describe('roll-over', () => {
     assert.equal(copied[0]!.substituteCostNok, 200);
     // A copy, not the same arrays: editing the new form leaves last year's alone.
     assert.notEqual(copied[0]!.measureTypes, previous[0]!.measureTypes);
-    const kept = rollOverNeeds(previous, { mergedInto: new Map(), liveBasisIds: new Set([BASIS]) });
+    const kept = rollOverNeeds(previous, { cycleYear: 2027, mergedInto: new Map(), liveBasisIds: new Set([BASIS]) });
     assert.equal(kept[0]!.basisEntryId, BASIS);
     assert.equal(kept[1]!.competenceAreaId, OTHER_AREA);
+  });
+
+  it('moves each need forward with the calendar: a long-term need whose year has come becomes short-term', () => {
+    const copied = rollOverNeeds(previous, { cycleYear: 2027, mergedInto: new Map(), liveBasisIds: new Set() });
+    // Last year's long-term need for 2027 is this year's short-term need; last year's short-term need is still due now.
+    assert.deepEqual(copied.map((n) => [n.term, n.year]), [['short', 2027], ['short', 2027]]);
+    const later = rollOverNeeds([{ ...previous[0]!, year: 2029 }], { cycleYear: 2027, mergedInto: new Map(), liveBasisIds: new Set() });
+    assert.deepEqual([later[0]!.term, later[0]!.year], ['long', 2029]);
+  });
+});
+
+describe('the 4-year outlook of a need', () => {
+  it('a short-term need belongs to the cycle year; another year is refused', () => {
+    assert.deepEqual(resolveNeedYear('short', null, 2027), { year: 2027 });
+    assert.deepEqual(resolveNeedYear('short', 2027, 2027), { year: 2027 });
+    assert.deepEqual(resolveNeedYear('short', 2028, 2027), { key: 'mapping.errors.shortTermYear' });
+  });
+
+  it('a long-term need is expected in one of the three years after the cycle year, next year by default', () => {
+    assert.deepEqual(longTermYears(2027), [2028, 2029, 2030]);
+    assert.deepEqual(resolveNeedYear('long', null, 2027), { year: 2028 });
+    assert.deepEqual(resolveNeedYear('long', 2030, 2027), { year: 2030 });
+    assert.deepEqual(resolveNeedYear('long', 2031, 2027), { key: 'mapping.errors.yearOutOfRange' });
+    assert.deepEqual(resolveNeedYear('long', 2027, 2027), { key: 'mapping.errors.yearOutOfRange' });
+    assert.deepEqual(resolveNeedYear('long', 2026, 2027), { key: 'mapping.errors.yearOutOfRange' });
+  });
+
+  it('roll-over years: due or past → short this year; ahead → long in its year, never beyond the outlook', () => {
+    assert.deepEqual(rollOverYear(2026, 2028), { term: 'short', year: 2028 });
+    assert.deepEqual(rollOverYear(2028, 2028), { term: 'short', year: 2028 });
+    assert.deepEqual(rollOverYear(2030, 2028), { term: 'long', year: 2030 });
+    assert.deepEqual(rollOverYear(2035, 2028), { term: 'long', year: 2031 });
+  });
+
+  it('the form schema takes the year as a number, empty as not given, and refuses text', () => {
+    const base = { version: '1', discussionDate: '', participantsText: '', participantPersonIds: [] };
+    const need = { term: 'long', competenceAreaId: AREA, description: '', basisEntryId: '', whyText: '', peopleCount: '2', measureTypes: [], priority: '2', costNok: '', substituteCostNok: '', carriedOver: '' };
+    assert.equal(parseMappingInput(ZFormContentSchema, { ...base, needs: [{ ...need, year: '2029' }] }).needs[0]!.year, 2029);
+    assert.equal(parseMappingInput(ZFormContentSchema, { ...base, needs: [{ ...need, year: '' }] }).needs[0]!.year, null);
+    assert.throws(() => parseMappingInput(ZFormContentSchema, { ...base, needs: [{ ...need, year: 'neste år' }] }), (e: unknown) => e instanceof AppError && e.issues.some((i) => i.path === 'needs.0.year'));
   });
 });
 

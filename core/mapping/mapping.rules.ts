@@ -24,6 +24,37 @@ export type TOfferKind = (typeof OFFER_KINDS)[number];
 /** At most this many needs on one form: one page, in plain language. */
 export const MAX_NEEDS = 30;
 
+// ---------------------------------------------------------------- the 4-year outlook
+
+/** The plan's outlook covers the cycle's year and the three after it (Flora's 4-year programme). */
+export const OUTLOOK_YEARS = 4;
+
+/** The years a long-term need can be expected in: the three years after the cycle's year. */
+export function longTermYears(cycleYear: number): number[] {
+  return Array.from({ length: OUTLOOK_YEARS - 1 }, (_, i) => cycleYear + 1 + i);
+}
+
+/**
+ * The year a need is counted in. A short-term need belongs to the cycle's year (an empty year is
+ * that year; another year is an error). A long-term need is expected in one of the three years
+ * after it; empty means next year. Returns the year, or the message key of the problem.
+ */
+export function resolveNeedYear(term: TNeedTerm, year: number | null, cycleYear: number): { year: number } | { key: string } {
+  if (term === 'short') return year === null || year === cycleYear ? { year: cycleYear } : { key: 'mapping.errors.shortTermYear' };
+  if (year === null) return { year: cycleYear + 1 };
+  return longTermYears(cycleYear).includes(year) ? { year } : { key: 'mapping.errors.yearOutOfRange' };
+}
+
+/**
+ * Where a carried-over need lands in the new cycle: a need whose year has come (or passed) is now
+ * short-term in the cycle's year; one still ahead stays long-term in its year (at most three
+ * years ahead, so a need from an older form never lands beyond the outlook).
+ */
+export function rollOverYear(year: number, cycleYear: number): { term: TNeedTerm; year: number } {
+  if (year <= cycleYear) return { term: 'short', year: cycleYear };
+  return { term: 'long', year: Math.min(year, cycleYear + OUTLOOK_YEARS - 1) };
+}
+
 // ---------------------------------------------------------------- statuses
 
 export type TFormTransition = 'submit' | 'return' | 'approve';
@@ -134,6 +165,8 @@ export function summariseNeeds(needs: readonly NeedFigures[]): FormSummary {
 // ---------------------------------------------------------------- roll-over
 
 export interface StoredNeed extends NeedFigures {
+  /** The year the need is expected in (see resolveNeedYear). */
+  year: number;
   competenceAreaId: string;
   description: string;
   basisEntryId: string | null;
@@ -143,13 +176,14 @@ export interface StoredNeed extends NeedFigures {
 
 /**
  * This cycle's starting needs from last cycle's form: every need copied and marked as carried
- * over, in the same order. Areas merged since are replaced by the area they were merged into;
+ * over, in the same order. Its year moves with the calendar (rollOverYear): a long-term need
+ * whose year is the new cycle's becomes short-term. Areas merged since are replaced by the area they were merged into;
  * a "why" entry that has been archived (or belongs to no live entry) keeps its text but loses
  * the link.
  */
-export function rollOverNeeds(previous: readonly StoredNeed[], options: { mergedInto: ReadonlyMap<string, string>; liveBasisIds: ReadonlySet<string> }): Array<StoredNeed & { carriedOver: true; position: number }> {
+export function rollOverNeeds(previous: readonly StoredNeed[], options: { cycleYear: number; mergedInto: ReadonlyMap<string, string>; liveBasisIds: ReadonlySet<string> }): Array<StoredNeed & { carriedOver: true; position: number }> {
   return previous.map((n, i) => ({
-    term: n.term,
+    ...rollOverYear(n.year, options.cycleYear),
     description: n.description,
     whyText: n.whyText,
     peopleCount: n.peopleCount,
@@ -196,6 +230,8 @@ export const ZVersionSchema = z.coerce.number().int().min(1);
 
 export const ZNeedInputSchema = z.object({
   term: z.enum(NEED_TERMS),
+  /** The year the need is expected in; checked against the form's cycle by resolveNeedYear. Empty = the term's default. */
+  year: z.preprocess((v) => (v === '' || v === undefined || v === null ? null : typeof v === 'string' ? Number(v.trim()) : v), z.number().int().min(2000).max(2200).nullable()),
   competenceAreaId: z.preprocess((v) => (v === '' ? undefined : v), z.uuid()),
   description: trimmed(500),
   basisEntryId: optionalUuid,

@@ -32,7 +32,7 @@ export async function saveMappingForm({ database, actor, formId, input, requestI
     if (!isEditable(found.form.status as TFormStatus)) throw new AppError(AppErrorCode.CONFLICT, { messageKey: 'mapping.errors.notEditable' });
     // The milestone is looked up again: a coordinator may have added or changed it since the form was started.
     const milestone = await formMilestoneFor(tx, found.form.cycleId, unit.id);
-    const version = await writeFormContent(tx, { tenantId: actor.tenantId, formId, unit, content, milestoneId: milestone?.id ?? null });
+    const version = await writeFormContent(tx, { tenantId: actor.tenantId, formId, cycleYear: found.cycleYear, unit, content, milestoneId: milestone?.id ?? null });
     await syncWheelStatus(tx, { tenantId: actor.tenantId, milestoneId: milestone?.id ?? null, unitId: unit.id, formStatus: found.form.status as TFormStatus, accountId: accountIdOf(actor) });
     await appendAudit(tx, { tenantId: actor.tenantId, actor: actorLabel(actor), action: 'mapping.form.save', subjectType: 'mapping_form', subjectId: formId, requestId, details: { needs: content.needs.length } });
     return { version };

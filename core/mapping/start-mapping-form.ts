@@ -46,7 +46,7 @@ export async function startMappingForm({ database, actor, unitId, input, request
       const basis = await listBasisEntries(tx, unit.id);
       const copied = rollOverNeeds(
         needs.map((n) => ({ ...n, term: n.term as TNeedTerm, measureTypes: n.measureTypes.filter(isMeasureType) })),
-        { mergedInto: new Map(areas.filter((a) => a.mergedIntoId).map((a) => [a.id, a.mergedIntoId!])), liveBasisIds: new Set(basis.map((b) => b.id)) },
+        { cycleYear: cycle.year, mergedInto: new Map(areas.filter((a) => a.mergedIntoId).map((a) => [a.id, a.mergedIntoId!])), liveBasisIds: new Set(basis.map((b) => b.id)) },
       );
       await replaceNeeds(
         tx,
@@ -55,6 +55,7 @@ export async function startMappingForm({ database, actor, unitId, input, request
         copied.map((n) => ({
           position: n.position,
           term: n.term,
+          year: n.year,
           competenceAreaId: n.competenceAreaId,
           description: n.description,
           basisEntryId: n.basisEntryId,

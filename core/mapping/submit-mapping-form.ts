@@ -35,7 +35,7 @@ export async function submitMappingForm({ database, actor, formId, input, reques
     const status = nextStatus(found.form.status as TFormStatus, 'submit');
     if (!status) throw new AppError(AppErrorCode.CONFLICT, { messageKey: 'mapping.errors.notEditable' });
     const milestone = await formMilestoneFor(tx, found.form.cycleId, unit.id);
-    const saved = await writeFormContent(tx, { tenantId: actor.tenantId, formId, unit, content, milestoneId: milestone?.id ?? null });
+    const saved = await writeFormContent(tx, { tenantId: actor.tenantId, formId, cycleYear: found.cycleYear, unit, content, milestoneId: milestone?.id ?? null });
     const version = await updateForm(tx, formId, saved, { status, submittedAt: now ?? new Date(), submittedByAccountId: accountIdOf(actor), returnComment: null });
     if (version === null) throw staleVersion();
     await syncWheelStatus(tx, { tenantId: actor.tenantId, milestoneId: milestone?.id ?? null, unitId: unit.id, formStatus: status, accountId: accountIdOf(actor) });

@@ -4,7 +4,7 @@
 // Everything runs inside withTenant (RLS confines it to one tenant).
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../client.ts';
-import { competencePlanItems, competencePlans, measures, wheelCycles } from '../schema/index.ts';
+import { competencePlanItems, competencePlanOutlook, competencePlans, measures, wheelCycles } from '../schema/index.ts';
 
 export interface NeedAggregateRow {
   areaId: string;
@@ -62,6 +62,31 @@ export async function aggregateMixOfCycle(tx: Tx, cycleId: string): Promise<Need
           cross join lateral unnest(n.measure_types) as t(type)
          where f.cycle_id = ${cycleId} and f.status in ${HANDED_IN}
          group by n.competence_area_id, t.type`,
+  );
+}
+
+export interface NeedYearRow {
+  areaId: string;
+  areaName: string;
+  /** The year the needs are expected in. */
+  year: number;
+  needs: number;
+  people: number;
+  /** Cost and substitute cost together. */
+  totalNok: number;
+}
+
+/** Needs of the cycle's handed-in forms expected in the years from..to, grouped by competence area and year (the 4-year outlook). */
+export async function aggregateNeedsByYear(tx: Tx, cycleId: string, fromYear: number, toYear: number): Promise<NeedYearRow[]> {
+  return queryRows<NeedYearRow>(
+    tx,
+    sql`select a.id as "areaId", a.name as "areaName", n.year, count(*)::int as needs,
+               sum(n.people_count)::int as people, sum(n.cost_nok + n.substitute_cost_nok)::bigint::float8 as "totalNok"
+          from mapping_forms f
+          join mapping_needs n on n.form_id = f.id
+          join competence_areas a on a.id = n.competence_area_id
+         where f.cycle_id = ${cycleId} and f.status in ${HANDED_IN} and n.year between ${fromYear} and ${toYear}
+         group by a.id, a.name, n.year`,
   );
 }
 
@@ -188,4 +213,21 @@ export async function deleteItem(tx: Tx, id: string, expectedVersion: number): P
 export async function findCatalogueMeasures(tx: Tx, ids: readonly string[]) {
   if (ids.length === 0) return [];
   return tx.select({ id: measures.id, title: measures.title, type: measures.type }).from(measures).where(inArray(measures.id, [...new Set(ids)]));
+}
+
+// ---------------------------------------------------------------- the plan's 4-year outlook
+
+export async function listOutlook(tx: Tx, planId: string) {
+  return tx
+    .select({ competenceAreaId: competencePlanOutlook.competenceAreaId, year: competencePlanOutlook.year, plannedCostNok: competencePlanOutlook.plannedCostNok, peopleCount: competencePlanOutlook.peopleCount })
+    .from(competencePlanOutlook)
+    .where(eq(competencePlanOutlook.planId, planId))
+    .orderBy(asc(competencePlanOutlook.year));
+}
+
+/** Replace the plan's outlook (the plan's version, bumped by the caller, guards it). */
+export async function replaceOutlook(tx: Tx, tenantId: string, planId: string, rows: ReadonlyArray<{ competenceAreaId: string; year: number; plannedCostNok: number; peopleCount: number | null }>): Promise<void> {
+  await tx.delete(competencePlanOutlook).where(eq(competencePlanOutlook.planId, planId));
+  if (rows.length === 0) return;
+  await tx.insert(competencePlanOutlook).values(rows.map((r) => ({ ...r, tenantId, planId })));
 }

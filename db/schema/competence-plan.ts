@@ -68,3 +68,29 @@ export const competencePlanItems = pgTable(
   },
   (t) => [index('competence_plan_items_tenant_plan').on(t.tenantId, t.planId, t.priority, t.position)],
 );
+
+/**
+ * The plan's own 4-year outlook (4-årsplan): what the municipality plans to spend on an area in
+ * each of the three years after the plan's year (year 1 is the plan's items). Optional: an area
+ * without a row has no decided amount for that year. Saved with the plan (its version guards it).
+ */
+export const competencePlanOutlook = pgTable(
+  'competence_plan_outlook',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantId(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => competencePlans.id),
+    competenceAreaId: uuid('competence_area_id')
+      .notNull()
+      .references(() => competenceAreas.id),
+    year: integer('year').notNull(),
+    /** Planned amount in whole NOK, substitute costs included. */
+    plannedCostNok: bigint('planned_cost_nok', { mode: 'number' }).notNull(),
+    /** People it is meant for, optional. */
+    peopleCount: integer('people_count'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('competence_plan_outlook_plan_area_year').on(t.tenantId, t.planId, t.competenceAreaId, t.year)],
+);

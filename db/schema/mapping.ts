@@ -101,6 +101,11 @@ export const mappingNeeds = pgTable(
     position: integer('position').notNull(),
     /** short | long (short-term / long-term instead of fixed years) */
     term: text('term').notNull(),
+    /**
+     * The year the need is expected in: the cycle's year for a short-term need, one of the
+     * three years after it for a long-term one (the plan's 4-year outlook counts it there).
+     */
+    year: integer('year').notNull(),
     competenceAreaId: uuid('competence_area_id')
       .notNull()
       .references(() => competenceAreas.id),

@@ -1,6 +1,7 @@
 // The municipal competence plan in a real browser: a coordinator starts next year's plan with a
 // budget frame, sees the units' handed-in needs by competence area and sector, adds two
-// prioritised items (the second beyond the frame), sees the waterfall with the frame line,
+// prioritised items (the second beyond the frame), sees the waterfall with the frame line, sees
+// the 4-year outlook and sets aside an amount for a later year,
 // approves the plan and downloads it as a PDF, which is read back. By keyboard where it
 // matters, with axe on every page.
 import { after, before, describe, it } from 'node:test';
@@ -48,7 +49,7 @@ describe('competence plan (browser)', () => {
       await submitMappingForm({ database: db, actor: leader, formId, input: { version: '1', discussionDate: today, participantsText: 'Personalmøte', needs: needs.map((n) => ({ term: 'short', description: '', whyText: '', measureTypes: ['peer_guidance'], priority: '1', ...n })) } });
     };
     await hand(home.id, [{ competenceAreaId: care.id, peopleCount: '14', costNok: '30000', substituteCostNok: '45000' }]);
-    await hand(skule.id, [{ competenceAreaId: digital.id, peopleCount: '25', costNok: '60000', substituteCostNok: '0', measureTypes: ['e_learning'], term: 'long' }]);
+    await hand(skule.id, [{ competenceAreaId: digital.id, peopleCount: '25', costNok: '60000', substituteCostNok: '0', measureTypes: ['e_learning'], term: 'long', year: String(year + 2) }]);
     const session = await db.withPlatform((tx) => startSession(tx, { tenantId, accountId: coordinatorAccount.id, now: new Date(), absoluteMinutes: 60 }));
     const context = await browser.newContext({ baseURL: t.url, locale: 'nn-NO', acceptDownloads: true });
     await context.addCookies([{ name: 'rytme_session', value: session.token, url: t.url }]);
@@ -110,6 +111,22 @@ describe('competence plan (browser)', () => {
     assert.match((await rows.nth(2).textContent()) ?? '', /Over ramma med 30\s000 kr/);
     await expectAccessible(page, 'the plan with items');
 
+    // The 4-year outlook: the school's long-term need is in its year (year 3); dementia has this year's item.
+    const outlook = page.getByRole('table', { name: '4-årsplan: tala' });
+    assert.match((await outlook.getByRole('row', { name: /Demens og eldre/ }).textContent()) ?? '', /75\s000 kr.*70\s000 kr/);
+    assert.match((await outlook.getByRole('row', { name: /Digital kompetanse/ }).textContent()) ?? '', /60\s000 kr/);
+    // The coordinator decides what the plan sets aside for it in that year.
+    await page.getByLabel(`Digital kompetanse ${year + 2}: beløp (kr)`).fill('40 000');
+    await page.getByRole('button', { name: 'Lagre 4-årsplanen' }).click();
+    // (The URL already says saved=1 from the items: wait for the drawing to show the amount instead.)
+    const small = page.locator('.cplan-outlook svg[role="img"]', { has: page.locator('title', { hasText: 'Digital kompetanse' }) });
+    await small.locator('desc', { hasText: /Planlagt 40\s000 kr/ }).waitFor({ state: 'attached' });
+    await page.waitForLoadState('networkidle');
+    assert.equal(await page.getByLabel(`Digital kompetanse ${year + 2}: beløp (kr)`).inputValue(), '40000');
+    assert.match((await small.locator('desc').textContent()) ?? '', new RegExp(`${year + 2}: Behov 60\\s000 kr, Planlagt 40\\s000 kr`));
+    assert.match((await page.getByRole('table', { name: '4-årsplan: tala' }).getByRole('row', { name: /^Sum/ }).textContent()) ?? '', /40\s000 kr/);
+    await expectAccessible(page, 'the plan with its 4-year outlook');
+
     // Approve: the status and who approved are shown; the editing forms are gone.
     await page.getByRole('button', { name: 'Godkjenn planen' }).click();
     await page.getByText('Godkjend av Kari Koordinator').waitFor();
@@ -125,6 +142,8 @@ describe('competence plan (browser)', () => {
     assert.match(pdf.all, /Godkjend av Kari Koordinator/);
     assert.match(pdf.all, /Her er budsjettramma brukt opp/);
     assert.ok(pdf.all.includes('Behov frå einingane'), 'Norwegian letters come back as written');
+    assert.ok(pdf.all.includes('4-årsplan'));
+    assert.match(pdf.all, /40\s000 kr/);
     assert.deepEqual(problems, []);
   });
 });

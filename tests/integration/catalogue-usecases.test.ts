@@ -269,7 +269,7 @@ describe('catalogue use cases', () => {
     const needId = await t.database.withTenant(tenantId, async (tx) => {
       const [cycle] = await tx.insert(wheelCycles).values({ tenantId, year: 2027, title: 'Årshjulet 2027' }).returning();
       const [form] = await tx.insert(mappingForms).values({ tenantId, cycleId: cycle!.id, unitId: unitA.id }).returning();
-      const [need] = await tx.insert(mappingNeeds).values({ tenantId, formId: form!.id, position: 1, term: 'short', competenceAreaId: areaId, description: 'Smertelindring', peopleCount: 6, priority: 1 }).returning();
+      const [need] = await tx.insert(mappingNeeds).values({ tenantId, formId: form!.id, position: 1, term: 'short', year: 2027, competenceAreaId: areaId, description: 'Smertelindring', peopleCount: 6, priority: 1 }).returning();
       return need!.id;
     });
     const { id } = await createMeasure({ database: t.database, actor: coordinator, input: measureInput({ title: 'Innkjøpt kurs', needIds: [needId] }) });
