@@ -421,7 +421,11 @@ describe('a whole competence year for a new municipality (browser)', { timeout: 
     await expectAccessible(e, 'measure after feedback');
 
     const l = pages.careLeader;
-    await l.goto(`/catalogue/evaluations?year=${year}`);
+    // From the catalogue's tabs; the page opens on this year (yesterday's year, bar New Year's Day).
+    await l.goto('/catalogue');
+    await l.getByRole('link', { name: 'Årsevaluering', exact: true }).click();
+    await heading(l, 'Årsevaluering');
+    if (year !== Number(today.slice(0, 4))) await l.getByRole('link', { name: `År ${year}` }).click();
     await heading(l, `Årsevaluering ${year}`);
     await expectAccessible(l, 'year-end evaluation');
     const form = l.getByRole('form', { name: 'Kollegarettleiing i demensomsorg' });
@@ -445,8 +449,14 @@ describe('a whole competence year for a new municipality (browser)', { timeout: 
     await expectAccessible(c, `/wheel ${next}`);
 
     const l = pages.careLeader;
-    await l.goto(`/mapping/units/${units.care}?year=${next}`);
+    // The mapping start page now opens on next year's wheel.
+    await l.goto('/mapping');
+    await heading(l, 'Kartlegging av kompetansebehov');
+    await l.getByRole('heading', { name: `Einingar du leier – Årshjul ${next}` }).waitFor(WAIT);
+    await expectAccessible(l, `/mapping ${next}`);
+    await l.getByRole('link', { name: 'Opne skjemaet for Årvik omsorgssenter' }).click();
     await heading(l, 'Kartleggingsskjema – Årvik omsorgssenter');
+    await l.getByText(`Eininga har ikkje starta skjemaet for ${next} enno.`).waitFor(WAIT);
     await expectAccessible(l, `form ${next} not started`);
     await l.getByRole('button', { name: `Start med fjorårets skjema (${year})` }).click();
     await heading(l, 'Fyll ut – Årvik omsorgssenter');
