@@ -43,7 +43,7 @@ import { findPeriodsForReminders } from '../../db/repositories/roster.repository
 import { isLanguage, type Language } from '../../locales/index.ts';
 import { claimWishReminders } from '../roster/claim-wish-reminders.ts';
 import type { MailSender } from '../auth/auth-mail.ts';
-import { addDays, dueSteps, reminderDay, targetUnits, type TUnitStatus } from './annual-wheel.rules.ts';
+import { addDays, dueSteps, osloDate, reminderDay, targetUnits, type TUnitStatus } from './annual-wheel.rules.ts';
 import { composeReminderMail, stepText, type ReminderItem } from './wheel-mail.ts';
 
 export const MAX_ATTEMPTS = 3;
@@ -131,7 +131,7 @@ async function claimDueSteps({ database, tenantId, now }: SendDueRemindersOption
           kind: 'wheel.reminder',
           reminderId: row.id,
           title: w.title,
-          body: `${w.unitName}: ${stepText(l, row.step, w.deadline)}`,
+          body: `${w.unitName}: ${stepText(l, row.step, w.deadline, today)}`,
           link: `/wheel/milestones/${row.milestoneId}`,
         };
       }),
@@ -173,7 +173,7 @@ async function deliverClaimed({ database, mailer, tenantId, now, publicUrl }: Se
         const m = batch.milestones.get(r.milestone_id!)!;
         return { kind: 'milestone', milestoneId: m.id, milestoneTitle: m.title, deadline: m.deadline, unitName: batch.units.get(r.unit_key)?.name ?? '–', step: r.step };
       });
-      const mail = composeReminderMail({ language, name: recipient.displayName, tenantName: batch.tenant?.name ?? '', publicUrl, digest: rows[0]!.delivery === 'digest', items });
+      const mail = composeReminderMail({ language, name: recipient.displayName, tenantName: batch.tenant?.name ?? '', publicUrl, digest: rows[0]!.delivery === 'digest', items, today: osloDate(now) });
       const ids = rows.map((r) => r.id);
       let outcome: { id: string | null; status: 'sent' | 'stored' | 'failed'; error: string | null };
       try {

@@ -67,7 +67,7 @@ export async function claimWishReminders(tx: Tx, { tenantId, today, tenantLangua
         kind: 'roster.wishReminder',
         reminderId: row.id,
         title: translate(w.language, 'roster.reminder.title', { period: w.periodName }),
-        body: wishReminderText(w.language, row.step, w.deadline),
+        body: wishReminderText(w.language, w.deadline, today),
         link: wishesPath(row.rosterPeriodId!),
       };
     }),

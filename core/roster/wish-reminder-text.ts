@@ -1,9 +1,10 @@
 // The words of a roster wish reminder (mail line and in-app notification), in the recipient's language.
 import { translate, type Language } from '../../locales/index.ts';
+import { daysBetween } from '../annual-wheel/annual-wheel.rules.ts';
 
-/** 'wish:7' → "the deadline for roster wishes is in 7 days (…)"; 'wish:0' → "… is today". */
-export function wishReminderText(language: Language, step: string, deadline: string): string {
-  const days = Number(step.split(':')[1] ?? 0);
+/** "The deadline for roster wishes is in 7 days / tomorrow / today (…)", counted from `today` (the day the text is written). */
+export function wishReminderText(language: Language, deadline: string, today: string): string {
+  const days = Math.max(0, daysBetween(today, deadline));
   if (days === 0) return translate(language, 'roster.reminder.today', { deadline });
   if (days === 1) return translate(language, 'roster.reminder.tomorrow', { deadline });
   return translate(language, 'roster.reminder.before', { days, deadline });

@@ -113,11 +113,12 @@ describe('annual wheel reminders', () => {
     assert.equal(smtp.messages.length - before, 2);
     assert.equal(to('leiar.a@example.no').length, 1, 'the done unit gets nothing more');
     assert.equal(to('leiar.b@example.no').length, 2);
-    assert.match(to('leiar.b@example.no')[1]!.text, /Fristen gjekk ut for 7 dagar sidan/);
+    // The overdue:7 step goes out on day eleven and says how things stand that day.
+    assert.match(to('leiar.b@example.no')[1]!.text, /Fristen gjekk ut for 11 dagar sidan/);
     const escalation = to('radmann@example.no');
     assert.equal(escalation.length, 1);
     assert.match(escalation[0]!.header('subject') ?? '', /^Over fristen: Kartleggingsskjema/);
-    assert.match(escalation[0]!.text, /Eining B/);
+    assert.match(escalation[0]!.text, /Eining B: Ikkje ferdig 11 dagar etter fristen/);
     assert.doesNotMatch(escalation[0]!.text, /Eining A/);
     const log = await listReminderLog({ database: t.database, actor: coordinator });
     assert.deepEqual(log.map((r) => r.step).sort(), ['before:14', 'before:14', 'escalation', 'overdue:7']);
