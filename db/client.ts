@@ -55,6 +55,12 @@ export interface Database {
    * executed with its parameters as literals, which must be plain scalars (see `inlineLiteral`).
    */
   readAsPlatform<T>(name: string, query: SQL): Promise<T[]>;
+  /**
+   * The same for one read-only statement under rytme_app for one tenant (row-level security
+   * applies as in `withTenant`): begin, role and tenant, the statement and commit in one round
+   * trip on a server. For a page that needs one read and writes nothing (the wheel page).
+   */
+  readAsTenant<T>(tenantId: string, name: string, query: SQL): Promise<T[]>;
   migrate(): Promise<void>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -105,6 +111,16 @@ function scopedEmbedded(db: Db) {
         await tx.execute(sql.raw(PLATFORM_PRELUDE));
         return queryRows<T>(tx, query);
       });
+    },
+    readAsTenant<T>(tenantId: string, _name: string, query: SQL): Promise<T[]> {
+      const prelude = tenantPrelude(tenantId);
+      return db.transaction(
+        async (tx) => {
+          await tx.execute(sql.raw(prelude));
+          return queryRows<T>(tx, query);
+        },
+        { accessMode: 'read only' },
+      );
     },
   };
 }
@@ -170,6 +186,39 @@ function scopedServer(db: Db, pool: pg.Pool, logger: QueryLogger, prepare: boole
       client.release(broken);
     }
   }
+  /** One read-only statement after `prelude`, in one round trip (readAsPlatform, readAsTenant). */
+  async function readOnce<T>(prelude: string, name: string, query: SQL): Promise<T[]> {
+    if (!/^[a-z_]{1,40}$/.test(name)) throw new Error('readOnce: the statement name must be lower-case letters and _');
+    const built = (db as unknown as { dialect: PgDialect }).dialect.sqlToQuery(query);
+    const statementName = `rytme_${name}`;
+    if ((platformStatements.get(statementName) ?? built.sql) !== built.sql) throw new Error(`readOnce: ${name} names two different statements`);
+    platformStatements.set(statementName, built.sql);
+    const inner = prepare
+      ? `execute ${statementName}(${built.params.map(inlineLiteral).join(', ')})`
+      : built.sql.replace(/\$(\d+)/g, (_m, i: string) => inlineLiteral(built.params[Number(i) - 1]));
+    const statement = `begin read only; ${prelude}; ${inner}; commit`;
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      let names = platformPrepared.get(client);
+      if (!names) platformPrepared.set(client, (names = new Set()));
+      if (prepare && !names.has(statementName)) {
+        await client.query(`prepare ${statementName} as ${built.sql}`);
+        names.add(statementName);
+      }
+      logger?.logQuery(statement, []);
+      const results = (await client.query(statement)) as unknown as pg.QueryResult[];
+      return (results[2]?.rows ?? []) as T[];
+    } catch (error) {
+      // A failed statement leaves the transaction the string opened aborted: end it.
+      await client.query('rollback').catch((rollbackError: unknown) => {
+        broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+      });
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
   return {
     withTenant<T>(tenantId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
       return run(tenantPrelude(tenantId), fn);
@@ -177,37 +226,11 @@ function scopedServer(db: Db, pool: pg.Pool, logger: QueryLogger, prepare: boole
     withPlatform<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
       return run(PLATFORM_PRELUDE, fn);
     },
-    async readAsPlatform<T>(name: string, query: SQL): Promise<T[]> {
-      if (!/^[a-z_]{1,40}$/.test(name)) throw new Error('readAsPlatform: the statement name must be lower-case letters and _');
-      const built = (db as unknown as { dialect: PgDialect }).dialect.sqlToQuery(query);
-      const statementName = `rytme_${name}`;
-      if ((platformStatements.get(statementName) ?? built.sql) !== built.sql) throw new Error(`readAsPlatform: ${name} names two different statements`);
-      platformStatements.set(statementName, built.sql);
-      const inner = prepare
-        ? `execute ${statementName}(${built.params.map(inlineLiteral).join(', ')})`
-        : built.sql.replace(/\$(\d+)/g, (_m, i: string) => inlineLiteral(built.params[Number(i) - 1]));
-      const statement = `begin read only; ${PLATFORM_PRELUDE}; ${inner}; commit`;
-      const client = await pool.connect();
-      let broken: Error | undefined;
-      try {
-        let names = platformPrepared.get(client);
-        if (!names) platformPrepared.set(client, (names = new Set()));
-        if (prepare && !names.has(statementName)) {
-          await client.query(`prepare ${statementName} as ${built.sql}`);
-          names.add(statementName);
-        }
-        logger?.logQuery(statement, []);
-        const results = (await client.query(statement)) as unknown as pg.QueryResult[];
-        return (results[2]?.rows ?? []) as T[];
-      } catch (error) {
-        // A failed statement leaves the transaction the string opened aborted: end it.
-        await client.query('rollback').catch((rollbackError: unknown) => {
-          broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
-        });
-        throw error;
-      } finally {
-        client.release(broken);
-      }
+    readAsPlatform<T>(name: string, query: SQL): Promise<T[]> {
+      return readOnce<T>(PLATFORM_PRELUDE, name, query);
+    },
+    readAsTenant<T>(tenantId: string, name: string, query: SQL): Promise<T[]> {
+      return readOnce<T>(tenantPrelude(tenantId), name, query);
     },
   };
 }
@@ -256,7 +279,7 @@ const PREPARE_MAX_PARAMS = 100;
 /** At most this many statements are kept prepared per connection. */
 const PREPARE_MAX_PER_CONNECTION = 500;
 const statementNames = new Map<string, string>();
-/** Statements readAsPlatform prepares per connection, by name (benchmarks prepare them to replay). */
+/** Statements readAsPlatform and readAsTenant prepare per connection, by name (benchmarks prepare them to replay). */
 export const platformStatements = new Map<string, string>();
 const platformPrepared = new WeakMap<pg.PoolClient, Set<string>>();
 const preparedOn = new WeakMap<pg.PoolClient, Set<string>>();

@@ -3,8 +3,8 @@
 // numbered mark at its date (joined to the rim by a dotted line), shaped and coloured by status; a hand pointing at today. The SVG
 // is one image with a title and description; the milestones are listed as text beside it
 // (the numbers match), so nothing depends on seeing the drawing.
-import { useT } from '../i18n/use-t.ts';
-import { StatusShape, type ShownStatus } from './wheel-status.tsx';
+import { useT, type TFunction } from '../i18n/use-t.ts';
+import { STATUS_STYLE, type ShownStatus } from './wheel-status.tsx';
 
 export interface WheelMark {
   id: string;
@@ -69,8 +69,32 @@ function placeMarks(marks: WheelMark[], year: number) {
   return placed;
 }
 
-export function AnnualWheelSvg({ year, today, marks, holidays, titleId, descId }: Props) {
-  const t = useT();
+/** Text for SVG markup: &, <, > and quotes escaped (as React escapes text and attributes). */
+function esc(value: string | number): string {
+  return String(value).replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#x27;'));
+}
+
+/** The marker shape of a status as SVG markup (the same drawing as StatusShape). */
+function statusShapeMarkup(status: ShownStatus, x: number, y: number, r: number): string {
+  const color = STATUS_STYLE[status].color;
+  switch (status) {
+    case 'done':
+      return `<g><circle cx="${x}" cy="${y}" r="${r}" fill="${color}"></circle><path d="M ${x - r * 0.5} ${y} L ${x - r * 0.1} ${y + r * 0.45} L ${x + r * 0.55} ${y - r * 0.4}" stroke="#fff" stroke-width="${r * 0.28}" fill="none" stroke-linecap="round" stroke-linejoin="round"></path></g>`;
+    case 'in_progress':
+      return `<g><circle cx="${x}" cy="${y}" r="${r}" fill="#fff" stroke="${color}" stroke-width="${r * 0.3}"></circle><path d="M ${x} ${y - r} A ${r} ${r} 0 0 1 ${x} ${y + r} Z" fill="${color}"></path></g>`;
+    case 'overdue':
+      return `<g><rect x="${x - r}" y="${y - r}" width="${r * 2}" height="${r * 2}" fill="${color}" rx="${r * 0.2}"></rect><path d="M ${x} ${y - r * 0.55} L ${x} ${y + r * 0.15}" stroke="#fff" stroke-width="${r * 0.3}" stroke-linecap="round"></path><circle cx="${x}" cy="${y + r * 0.55}" r="${r * 0.16}" fill="#fff"></circle></g>`;
+    default:
+      return `<circle cx="${x}" cy="${y}" r="${r * 0.85}" fill="#fff" stroke="${color}" stroke-width="${r * 0.3}"></circle>`;
+  }
+}
+
+/**
+ * The wheel as one SVG string. About a hundred elements with many attributes each: built as a
+ * string it costs a fraction of rendering them as React elements on every request (the wheel
+ * page's largest rendering cost), and the browser computes the same string when it hydrates.
+ */
+export function annualWheelMarkup({ year, today, marks, holidays, titleId, descId }: Props, t: TFunction): string {
   const months = Array.from({ length: 12 }, (_, i) => {
     const from = fractionOf(`${year}-${String(i + 1).padStart(2, '0')}-01`, year) - 0.5 / 366;
     const to = i === 11 ? 1 : fractionOf(`${year}-${String(i + 2).padStart(2, '0')}-01`, year) - 0.5 / 366;
@@ -78,51 +102,45 @@ export function AnnualWheelSvg({ year, today, marks, holidays, titleId, descId }
   });
   const showHand = Number(today.slice(0, 4)) === year;
   const [hx, hy] = point(fractionOf(today, year), R_OUTER - 4);
-  return (
-    <svg viewBox="-200 -200 400 400" className="annual-wheel" role="img" aria-labelledby={`${titleId} ${descId}`} xmlns="http://www.w3.org/2000/svg">
-      <title id={titleId}>{t('wheel.page.svgTitle', { year })}</title>
-      <desc id={descId}>{t('wheel.page.svgDesc', { today, count: marks.length })}</desc>
-      {months.map((m) => {
-        const [tx, ty] = point((m.from + m.to) / 2, (R_OUTER + R_INNER) / 2);
-        return (
-          <g key={m.index}>
-            <path d={sectorPath(m.from, m.to)} fill={m.index % 2 ? '#eef3f8' : '#dfe8f1'} stroke="#ffffff" strokeWidth="2" />
-            <text x={tx} y={ty} textAnchor="middle" dominantBaseline="central" fontSize="13" fill="#1e2b3c">
-              {t(`wheel.months.${m.index}`).slice(0, 3)}
-            </text>
-          </g>
-        );
-      })}
-      {holidays.map((h) => {
-        const f = fractionOf(h.date, year);
-        const [x1, y1] = point(f, R_OUTER - 1);
-        const [x2, y2] = point(f, R_OUTER - 11);
-        return <line key={h.date} x1={x1} y1={y1} x2={x2} y2={y2} stroke="#8a1c1c" strokeWidth="2.5" />;
-      })}
-      <circle cx="0" cy="0" r={R_INNER - 2} fill="#ffffff" />
-      {showHand ? (
-        <g className="annual-wheel__hand">
-          <line x1="0" y1="0" x2={hx} y2={hy} stroke="#1e2b3c" strokeWidth="3" strokeLinecap="round" />
-          <circle cx="0" cy="0" r="6" fill="#1e2b3c" />
-        </g>
-      ) : null}
-      <text x="0" y="28" textAnchor="middle" fontSize="20" fontWeight="600" fill="#1e2b3c">
-        {year}
-      </text>
-      {showHand ? (
-        <text x="0" y="46" textAnchor="middle" fontSize="11" fill="#1e2b3c">
-          {`${t('wheel.page.today')}: ${today.slice(8, 10)}.${today.slice(5, 7)}.`}
-        </text>
-      ) : null}
-      {placeMarks(marks, year).map((m) => (
-        <g key={m.id}>
-          <line x1={m.rx} y1={m.ry} x2={m.x} y2={m.y} stroke="#6b7a8c" strokeWidth="1.5" strokeDasharray="3 2" />
-          <StatusShape status={m.status} x={m.x} y={m.y} r={9} />
-          <text x={m.lx} y={m.ly} textAnchor="middle" dominantBaseline="central" fontSize="11" fontWeight="700" fill="#1e2b3c">
-            {m.number}
-          </text>
-        </g>
-      ))}
-    </svg>
-  );
+  const out: string[] = [
+    `<svg viewBox="-200 -200 400 400" class="annual-wheel" role="img" aria-labelledby="${esc(`${titleId} ${descId}`)}" xmlns="http://www.w3.org/2000/svg">`,
+    `<title id="${esc(titleId)}">${esc(t('wheel.page.svgTitle', { year }))}</title>`,
+    `<desc id="${esc(descId)}">${esc(t('wheel.page.svgDesc', { today, count: marks.length }))}</desc>`,
+  ];
+  for (const m of months) {
+    const [tx, ty] = point((m.from + m.to) / 2, (R_OUTER + R_INNER) / 2);
+    out.push(
+      `<g><path d="${sectorPath(m.from, m.to)}" fill="${m.index % 2 ? '#eef3f8' : '#dfe8f1'}" stroke="#ffffff" stroke-width="2"></path>`,
+      `<text x="${tx}" y="${ty}" text-anchor="middle" dominant-baseline="central" font-size="13" fill="#1e2b3c">${esc(t(`wheel.months.${m.index}`).slice(0, 3))}</text></g>`,
+    );
+  }
+  for (const h of holidays) {
+    const f = fractionOf(h.date, year);
+    const [x1, y1] = point(f, R_OUTER - 1);
+    const [x2, y2] = point(f, R_OUTER - 11);
+    out.push(`<line x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}" stroke="#8a1c1c" stroke-width="2.5"></line>`);
+  }
+  out.push(`<circle cx="0" cy="0" r="${R_INNER - 2}" fill="#ffffff"></circle>`);
+  if (showHand) {
+    out.push(`<g class="annual-wheel__hand"><line x1="0" y1="0" x2="${hx}" y2="${hy}" stroke="#1e2b3c" stroke-width="3" stroke-linecap="round"></line><circle cx="0" cy="0" r="6" fill="#1e2b3c"></circle></g>`);
+  }
+  out.push(`<text x="0" y="28" text-anchor="middle" font-size="20" font-weight="600" fill="#1e2b3c">${year}</text>`);
+  if (showHand) {
+    out.push(`<text x="0" y="46" text-anchor="middle" font-size="11" fill="#1e2b3c">${esc(`${t('wheel.page.today')}: ${today.slice(8, 10)}.${today.slice(5, 7)}.`)}</text>`);
+  }
+  for (const m of placeMarks(marks, year)) {
+    out.push(
+      `<g><line x1="${m.rx}" y1="${m.ry}" x2="${m.x}" y2="${m.y}" stroke="#6b7a8c" stroke-width="1.5" stroke-dasharray="3 2"></line>`,
+      statusShapeMarkup(m.status, m.x, m.y, 9),
+      `<text x="${m.lx}" y="${m.ly}" text-anchor="middle" dominant-baseline="central" font-size="11" font-weight="700" fill="#1e2b3c">${m.number}</text></g>`,
+    );
+  }
+  out.push('</svg>');
+  return out.join('');
+}
+
+/** The wheel in a frame element (the SVG is inserted as markup; see annualWheelMarkup). */
+export function AnnualWheelSvg(props: Props) {
+  const t = useT();
+  return <div className="annual-wheel-frame" dangerouslySetInnerHTML={{ __html: annualWheelMarkup(props, t) }} />;
 }

@@ -1,10 +1,11 @@
 // The wheel page's year at a glance: the cycle, its milestones with their summed-up status and
 // the count of units per status, the public holidays, today, and the years that have a cycle.
 // Unlike getWheelYear (the list and the board, which show every unit), the counts come from one
-// set-based statement, so the page costs the same for 20 units or 2,000 (docs/benchmarks.md).
+// set-based statement, so the page costs the same for 20 units or 2,000; everything comes in one
+// read-only statement, one round trip (docs/benchmarks.md).
 import { z } from 'zod';
 import type { Database } from '../../db/client.ts';
-import { countTargetStatusesOfCycle, findCycleByYear, listCycleYears, listMilestonesOfCycle } from '../../db/repositories/wheel.repository.ts';
+import { readWheelOverview } from '../../db/repositories/wheel.repository.ts';
 import type { Language } from '../../locales/index.ts';
 import type { Actor } from '../shared/actor.ts';
 import { authorize } from '../shared/policy.ts';
@@ -44,23 +45,21 @@ export async function getWheelOverview({ database, actor, year: rawYear, languag
   authorize(actor, 'wheel.read', { tenantId: actor.tenantId });
   const today = todayOf(now);
   const { year } = parseWheelInput(z.object({ year: ZYearSchema }), { year: rawYear === undefined || rawYear === null || rawYear === '' ? today.slice(0, 4) : rawYear });
-  return database.withTenant(actor.tenantId, async (tx) => {
-    const cycle = await findCycleByYear(tx, year);
-    const years = await listCycleYears(tx);
-    const rows = cycle ? await listMilestonesOfCycle(tx, cycle.id) : [];
-    const counted = new Map(cycle && rows.length ? (await countTargetStatusesOfCycle(tx, cycle.id)).map((c) => [c.milestone_id, c]) : []);
-    return {
-      year,
-      today,
-      cycle: cycle ? { id: cycle.id, title: cycle.title, status: cycle.status, template: cycle.template } : null,
-      years,
-      milestones: rows.map((m) => {
-        const c = counted.get(m.id);
-        const units = c?.units ?? 0;
-        return { id: m.id, title: m.title, deadline: m.deadline, unitCount: units, ...summarizeTargetCounts(m.deadline, today, { units, done: c?.done ?? 0, inProgress: c?.in_progress ?? 0 }) };
-      }),
-      holidays: publicHolidays(year, language),
-      ...wheelPermissions(actor),
-    };
-  });
+  // One read-only statement (one round trip on a server): the page writes nothing.
+  const { cycle, years, milestones } = await readWheelOverview(database, actor.tenantId, year);
+  return {
+    year,
+    today,
+    cycle,
+    years,
+    milestones: milestones.map((m) => ({
+      id: m.id,
+      title: m.title,
+      deadline: m.deadline,
+      unitCount: m.units,
+      ...summarizeTargetCounts(m.deadline, today, { units: m.units, done: m.done, inProgress: m.in_progress }),
+    })),
+    holidays: publicHolidays(year, language),
+    ...wheelPermissions(actor),
+  };
 }

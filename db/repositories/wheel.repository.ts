@@ -2,7 +2,7 @@
 // and per-account settings. Everything runs inside withTenant (RLS confines it to one tenant),
 // except the feed-token lookup, which runs under the platform role.
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
-import { queryRows, type Tx } from '../client.ts';
+import { queryRows, type Database, type Tx } from '../client.ts';
 import { accounts, notifications, orgUnits, persons, roleAssignments, tenants, unitLeaders, wheelCycles, wheelMilestones, wheelReminders, wheelSettings, wheelUnitStatuses } from '../schema/index.ts';
 
 // ---------------------------------------------------------------- cycles and milestones
@@ -76,18 +76,27 @@ export async function listUnitsForTargets(tx: Tx) {
     .orderBy(asc(orgUnits.depth), asc(orgUnits.name));
 }
 
+export interface WheelOverviewRow {
+  cycle: { id: string; title: string; status: string; template: string | null } | null;
+  years: number[];
+  milestones: Array<{ id: string; title: string; deadline: string; units: number; done: number; in_progress: number }>;
+}
+
 /**
- * Per milestone of a cycle: how many target units it has and how many are done and in progress,
- * in one set-based statement (the same targets as `targetUnits`: every non-archived unit of the
- * target kind, the chosen units, or the root unit for a whole-municipality milestone). Each kind
- * of target is its own branch joined on equality, so the planner can hash-join units and
- * statuses instead of testing every unit against every milestone.
+ * The wheel page's data in ONE read-only statement (one round trip on a server, see
+ * readAsTenant): the year's cycle, every year that has a cycle, and the cycle's milestones
+ * (by deadline, then title) with their target units counted per status in one set-based part
+ * (the same targets as `targetUnits`: every non-archived unit of the target kind, the chosen
+ * units, or the root unit for a whole-municipality milestone; each kind of target is its own
+ * equality-joined branch, which PostgreSQL and PGlite plan far better than one join with OR).
  */
-export async function countTargetStatusesOfCycle(tx: Tx, cycleId: string) {
-  return queryRows<{ milestone_id: string; units: number; done: number; in_progress: number }>(
-    tx,
+export async function readWheelOverview(database: Pick<Database, 'readAsTenant'>, tenantId: string, year: number): Promise<WheelOverviewRow> {
+  const [row] = await database.readAsTenant<WheelOverviewRow>(
+    tenantId,
+    'wheel_overview',
     sql`
-      with m as (select id, target_kind, target_unit_ids from wheel_milestones where cycle_id = ${cycleId}),
+      with c as (select id, title, status, template from wheel_cycles where year = ${year} limit 1),
+      m as (select id, title, deadline, target_kind, target_unit_ids from wheel_milestones where cycle_id = (select id from c)),
       targets as (
         select m.id as milestone_id, u.id as unit_id from m join org_units u on u.kind = m.target_kind and u.archived_at is null
         union all
@@ -95,14 +104,22 @@ export async function countTargetStatusesOfCycle(tx: Tx, cycleId: string) {
         union all
         select m.id, r.id from m cross join lateral (select id from org_units where archived_at is null and depth = 0 order by name limit 1) r
         where m.target_kind is null and cardinality(m.target_unit_ids) = 0
+      ),
+      counts as (
+        select t.milestone_id, count(*)::int as units,
+               count(*) filter (where s.status = 'done')::int as done,
+               count(*) filter (where s.status = 'in_progress')::int as in_progress
+        from targets t
+        left join wheel_unit_statuses s on s.milestone_id = t.milestone_id and s.unit_id = t.unit_id
+        group by t.milestone_id
       )
-      select t.milestone_id, count(*)::int as units,
-             count(*) filter (where s.status = 'done')::int as done,
-             count(*) filter (where s.status = 'in_progress')::int as in_progress
-      from targets t
-      left join wheel_unit_statuses s on s.milestone_id = t.milestone_id and s.unit_id = t.unit_id
-      group by t.milestone_id`,
+      select
+        (select json_build_object('id', c.id, 'title', c.title, 'status', c.status, 'template', c.template) from c) as cycle,
+        (select coalesce(json_agg(y.year order by y.year), '[]'::json) from wheel_cycles y) as years,
+        (select coalesce(json_agg(json_build_object('id', m.id, 'title', m.title, 'deadline', m.deadline, 'units', coalesce(k.units, 0), 'done', coalesce(k.done, 0), 'in_progress', coalesce(k.in_progress, 0)) order by m.deadline, m.title), '[]'::json)
+           from m left join counts k on k.milestone_id = m.id) as milestones`,
   );
+  return row!;
 }
 
 export interface Recipient {

@@ -54,4 +54,14 @@ describe('units of work', () => {
     const rows = await t.database.readAsPlatform<{ id: string }>('test_tenants', sql`select id::text from tenants where id = any(array[${tenantId}, ${other}]::uuid[]) order by id`);
     assert.deepEqual(rows.map((r) => r.id).sort(), [tenantId, other].sort());
   });
+
+  it('reads as one tenant in one unit of work: row-level security hides the other tenants', async () => {
+    const other = (await createTenant(t.database)).id;
+    const names = [`Only mine ${Date.now()}`, `Not mine ${Date.now()}`];
+    await t.database.withTenant(tenantId, (tx) => tx.execute(sql`insert into org_units (tenant_id, name, kind, code, path, depth) values (${tenantId}, ${names[0]}, 'eining', ${`M${Date.now()}`}, ${`/m${Date.now()}`}, 0)`));
+    await t.database.withTenant(other, (tx) => tx.execute(sql`insert into org_units (tenant_id, name, kind, code, path, depth) values (${other}, ${names[1]}, 'eining', ${`N${Date.now()}`}, ${`/n${Date.now()}`}, 0)`));
+    const rows = await t.database.readAsTenant<{ name: string; tenant_id: string }>(tenantId, 'test_units', sql`select name, tenant_id::text from org_units where name = any(array[${names[0]}, ${names[1]}]::text[])`);
+    assert.deepEqual(rows, [{ name: names[0], tenant_id: tenantId }]);
+    await assert.rejects(t.database.readAsTenant(tenantId, 'test_units_write', sql`update org_units set name = name where tenant_id = ${tenantId}`), (error: Error) => /read-only/.test(`${error.message} ${(error.cause as Error | undefined)?.message ?? ''}`));
+  });
 });
