@@ -41,19 +41,21 @@ export function isUnitPlanStatus(value: string): value is TUnitPlanStatus {
 
 const text = (max: number) => z.string().trim().max(max).default('');
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+/** A number in range, or undefined (left empty); anything else is reported with our own message key. */
+const numberOrEmpty = (max: number, messageKey: string) => z.custom<number | undefined>((v) => v === undefined || (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max), { message: messageKey });
 /** Whole NOK, spaces and thousands separators allowed ("45 000"). */
 const amount = z.preprocess((v) => {
   if (typeof v !== 'string') return v;
   const s = v.replace(/[\s\u00a0\u202f.]/g, '').replace(/kr$/i, '');
-  return s === '' ? undefined : /^-?\d+$/.test(s) ? Number(s) : v;
-}, z.number().int().min(0).max(2_000_000_000).optional());
-const wholeNumber = (max: number) => z.preprocess((v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : /^\d+$/.test(v.trim()) ? Number(v.trim()) : v) : v), z.number().int().min(0).max(max).optional());
+  return s === '' ? undefined : /^\d+$/.test(s) ? Number(s) : v;
+}, numberOrEmpty(2_000_000_000, 'unitPlan.errors.amount'));
+const wholeNumber = (max: number) => z.preprocess((v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : /^\d+$/.test(v.trim()) ? Number(v.trim()) : v) : v), numberOrEmpty(max, 'unitPlan.errors.wholeNumber'));
 /** FTE with comma or point ("12,5"), stored in hundredths. */
 const fte = z.preprocess((v) => {
   if (typeof v !== 'string') return v;
   const s = v.trim().replace(',', '.');
   return s === '' ? undefined : /^\d+(\.\d{1,2})?$/.test(s) ? Math.round(Number(s) * 100) : v;
-}, z.number().int().min(0).max(100_000_000).optional());
+}, numberOrEmpty(100_000_000, 'unitPlan.errors.fte'));
 
 const ZActionRow = z.object({
   title: z.string().trim().min(1).max(300),
@@ -125,7 +127,7 @@ export function parseUnitPlanSave(input: unknown, planYear: number): TSaveUnitPl
   }
   const remap = (path: string) => path.replace(/^(actions|outlook|evaluations)\.(\d+)/, (_m, key: string, k: string) => `${key}.${sentIndex[key]?.[Number(k)] ?? k}`);
   const result = ZSaveUnitPlanSchema.safeParse(raw);
-  if (!result.success) throw new AppError(AppErrorCode.VALIDATION, { issues: issuesFromZod(result.error).map((i) => ({ ...i, path: remap(i.path) })) });
+  if (!result.success) throw new AppError(AppErrorCode.VALIDATION, { issues: ownKeys(result.error).map((i) => ({ ...i, path: remap(i.path) })) });
   const issues = result.data.outlook.flatMap((r, i) => (r.year < planYear || r.year >= planYear + OUTLOOK_YEARS ? [{ path: remap(`outlook.${i}.year`), key: 'unitPlan.errors.outlookYear', params: { from: planYear, to: planYear + OUTLOOK_YEARS - 1 } }] : []));
   if (issues.length > 0) throw new AppError(AppErrorCode.VALIDATION, { issues });
   return result.data;
@@ -133,8 +135,16 @@ export function parseUnitPlanSave(input: unknown, planYear: number): TSaveUnitPl
 
 export function parseUnitPlanInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
-  if (!result.success) throw new AppError(AppErrorCode.VALIDATION, { issues: issuesFromZod(result.error) });
+  if (!result.success) throw new AppError(AppErrorCode.VALIDATION, { issues: ownKeys(result.error) });
   return result.data;
+}
+
+/** Issues with the shared field keys, except our own message keys (unitPlan.errors.*), reported as they are. */
+function ownKeys(error: z.ZodError) {
+  return issuesFromZod(error).map((issue, i) => {
+    const message = error.issues[i]?.message ?? '';
+    return message.startsWith('unitPlan.errors.') ? { path: issue.path, key: message } : issue;
+  });
 }
 
 // ---------------------------------------------------------------- the 4-year sketch
