@@ -115,6 +115,7 @@ export default [
   // --- end competence plan ---
   // --- unit plan ---
   route('unit-plans', 'routes/unit-plans.tsx'),
+  route('unit-plans/:unitId', 'routes/unit-plans.$unitId.tsx'),
   route('unit-plans/:unitId/:year', 'routes/unit-plans.$unitId.$year.tsx'),
   route('unit-plans/:unitId/:year/pdf', 'routes/unit-plans.$unitId.$year.pdf.ts'),
   route('unit-plans/:unitId/:year/xlsx', 'routes/unit-plans.$unitId.$year.xlsx.ts'),
