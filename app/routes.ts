@@ -113,6 +113,13 @@ export default [
   route('competence-plans/:competencePlanId/pdf', 'routes/competence-plans.$competencePlanId.pdf.ts'),
   route('competence-plans/:competencePlanId/xlsx', 'routes/competence-plans.$competencePlanId.xlsx.ts'),
   // --- end competence plan ---
+  // --- unit plan ---
+  route('unit-plans', 'routes/unit-plans.tsx'),
+  route('unit-plans/:unitId', 'routes/unit-plans.$unitId.tsx'),
+  route('unit-plans/:unitId/:year', 'routes/unit-plans.$unitId.$year.tsx'),
+  route('unit-plans/:unitId/:year/pdf', 'routes/unit-plans.$unitId.$year.pdf.ts'),
+  route('unit-plans/:unitId/:year/xlsx', 'routes/unit-plans.$unitId.$year.xlsx.ts'),
+  // --- end unit plan ---
 
   // --- platform ---
   route('platform', 'routes/platform.tsx'),

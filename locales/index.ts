@@ -45,18 +45,21 @@ import enDashboard from './en/dashboard.json' with { type: 'json' };
 import nnCompetencePlan from './nn/competencePlan.json' with { type: 'json' };
 import nbCompetencePlan from './nb/competencePlan.json' with { type: 'json' };
 import enCompetencePlan from './en/competencePlan.json' with { type: 'json' };
+import nnUnitPlan from './nn/unitPlan.json' with { type: 'json' };
+import nbUnitPlan from './nb/unitPlan.json' with { type: 'json' };
+import enUnitPlan from './en/unitPlan.json' with { type: 'json' };
 
 export const LANGUAGES = ['nn', 'nb', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'nn';
 
-const nn = { common: nnCommon, errors: nnErrors, auth: nnAuth, org: nnOrg, import: nnImport, admin: nnAdmin, wheel: nnWheel, roster: nnRoster, maturity: nnMaturity, strategicPlan: nnStrategicPlan, measures: nnMeasures, mapping: nnMapping, catalogue: nnCatalogue, dashboard: nnDashboard, competencePlan: nnCompetencePlan };
+const nn = { common: nnCommon, errors: nnErrors, auth: nnAuth, org: nnOrg, import: nnImport, admin: nnAdmin, wheel: nnWheel, roster: nnRoster, maturity: nnMaturity, strategicPlan: nnStrategicPlan, measures: nnMeasures, mapping: nnMapping, catalogue: nnCatalogue, dashboard: nnDashboard, competencePlan: nnCompetencePlan, unitPlan: nnUnitPlan };
 type Catalogue = typeof nn;
 
 export const catalogues: Record<Language, Catalogue> = {
   nn,
-  nb: { common: nbCommon, errors: nbErrors, auth: nbAuth, org: nbOrg, import: nbImport, admin: nbAdmin, wheel: nbWheel, roster: nbRoster, maturity: nbMaturity, strategicPlan: nbStrategicPlan, measures: nbMeasures, mapping: nbMapping, catalogue: nbCatalogue, dashboard: nbDashboard, competencePlan: nbCompetencePlan },
-  en: { common: enCommon, errors: enErrors, auth: enAuth, org: enOrg, import: enImport, admin: enAdmin, wheel: enWheel, roster: enRoster, maturity: enMaturity, strategicPlan: enStrategicPlan, measures: enMeasures, mapping: enMapping, catalogue: enCatalogue, dashboard: enDashboard, competencePlan: enCompetencePlan },
+  nb: { common: nbCommon, errors: nbErrors, auth: nbAuth, org: nbOrg, import: nbImport, admin: nbAdmin, wheel: nbWheel, roster: nbRoster, maturity: nbMaturity, strategicPlan: nbStrategicPlan, measures: nbMeasures, mapping: nbMapping, catalogue: nbCatalogue, dashboard: nbDashboard, competencePlan: nbCompetencePlan, unitPlan: nbUnitPlan },
+  en: { common: enCommon, errors: enErrors, auth: enAuth, org: enOrg, import: enImport, admin: enAdmin, wheel: enWheel, roster: enRoster, maturity: enMaturity, strategicPlan: enStrategicPlan, measures: enMeasures, mapping: enMapping, catalogue: enCatalogue, dashboard: enDashboard, competencePlan: enCompetencePlan, unitPlan: enUnitPlan },
 };
 
 type Leaves<T, P extends string = ''> = {

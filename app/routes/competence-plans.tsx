@@ -47,6 +47,11 @@ export default function CompetencePlansPage({ loaderData: d }: Route.ComponentPr
         {t('competencePlan.list.title')}
       </Heading>
       <Paragraph>{t('competencePlan.list.intro')}</Paragraph>
+      <p className="no-print">
+        <Link to="/unit-plans" className="ds-link">
+          {t('unitPlan.links.fromCompetencePlan')}
+        </Link>
+      </p>
       {d.plans.length === 0 ? (
         <Paragraph>{t('competencePlan.list.empty')}</Paragraph>
       ) : (

@@ -61,6 +61,8 @@ export default function UnitPage({ loaderData: d }: Route.ComponentProps) {
         </Paragraph>
         <p className="no-print">
           <Link to={`/mapping/units/${d.unit.id}`}>{t('mapping.links.unitForm')}</Link>
+          {' · '}
+          <Link to={`/unit-plans/${d.unit.id}`}>{t('unitPlan.links.unitPlan')}</Link>
         </p>
         {d.canWrite ? (
           <div className="cluster no-print">

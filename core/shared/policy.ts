@@ -31,6 +31,11 @@ export type Action =
   | 'competencePlan.readPublished' // a published plan
   | 'competencePlan.write' // create a plan, its budget frame, items and order; publish; send back to draft
   | 'competencePlan.approve' // approve a draft plan
+  // unit action and development plan (handlings- og utviklingsplan)
+  | 'unitPlan.read' // a unit's plan in every status (resource: the unit's path)
+  | 'unitPlan.readApproved' // a unit's approved plan
+  | 'unitPlan.write' // start, fill, prefill and submit a unit's plan (resource: the unit's path)
+  | 'unitPlan.approve' // approve a submitted plan, send it back, reopen an approved one
   // needs mapping
   | 'mapping.read' // the competence-area list, units' basis for "why", the offers list
   | 'mapping.vocabulary' // create, rename, merge, archive, approve competence areas
@@ -184,6 +189,14 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
     case 'competencePlan.write':
       return hasAny(actor, ['coordinator', 'tenant_admin']);
     case 'competencePlan.approve':
+      return hasAny(actor, ['coordinator', 'executive']);
+    case 'unitPlan.read':
+      return hasAny(actor, TENANT_WIDE_READERS) || leadsAny(actor, resource);
+    case 'unitPlan.readApproved':
+      return actor.roles.size > 0;
+    case 'unitPlan.write':
+      return hasAny(actor, ['coordinator', 'tenant_admin']) || leadsAny(actor, resource);
+    case 'unitPlan.approve':
       return hasAny(actor, ['coordinator', 'executive']);
     case 'mapping.read':
       return actor.roles.size > 0;

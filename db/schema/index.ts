@@ -11,3 +11,4 @@ export * from './strategic-plan.ts';
 export * from './mapping.ts';
 export * from './catalogue.ts';
 export * from './competence-plan.ts';
+export * from './unit-plan.ts';

@@ -16,6 +16,8 @@ import { startMappingForm } from '../../core/mapping/start-mapping-form.ts';
 import { createCompetenceArea } from '../../core/mapping/create-competence-area.ts';
 import { createCompetencePlan } from '../../core/competence-plan/create-competence-plan.ts';
 import { addPlanItem } from '../../core/competence-plan/add-plan-item.ts';
+import { createUnitPlan } from '../../core/unit-plan/create-unit-plan.ts';
+import { saveUnitPlan } from '../../core/unit-plan/save-unit-plan.ts';
 import { expectAccessible, launchBrowser, watchPage } from '../support/browser.ts';
 import { startTestApp, type TestApp } from '../support/server.ts';
 import { actorFor, createAccount, createPerson, createTenant, createUnit, makeLeader, createPublishedMeasure } from '../support/factories.ts';
@@ -27,7 +29,7 @@ const PUBLIC_PAGES = ['/', '/login', '/password/forgot', '/password/reset/not-a-
 /** The roster module's downloads (resource routes, not pages). */
 const ROSTER_DOWNLOADS = new Set(['roster/periods/:periodId/ics', 'roster/periods/:periodId/pdf', 'roster/periods/:periodId/xlsx']);
 /** The competence plan's downloads (resource routes, not pages). */
-const PLAN_DOWNLOADS = new Set(['competence-plans/:competencePlanId/pdf', 'competence-plans/:competencePlanId/xlsx']);
+const PLAN_DOWNLOADS = new Set(['competence-plans/:competencePlanId/pdf', 'competence-plans/:competencePlanId/xlsx', 'unit-plans/:unitId/:year/pdf', 'unit-plans/:unitId/:year/xlsx']);
 
 function pagePatterns(): string[] {
   return (routes as Array<{ path?: string; index?: boolean }>)
@@ -95,6 +97,22 @@ describe('every page (browser, axe)', () => {
     const competencePlan = await createCompetencePlan({ database: db, actor: system, input: { year: new Date().getFullYear(), title: 'Kompetanseplan', budgetFrameNok: '60000' } });
     const first = await addPlanItem({ database: db, actor: system, planId: competencePlan.id, input: { planVersion: '1', competenceAreaId: area.id, measureTypes: ['peer_guidance', 'external_course'], peopleCount: '12', plannedCostNok: '40000', priority: '1' } });
     await addPlanItem({ database: db, actor: system, planId: competencePlan.id, input: { planVersion: String(first.planVersion), competenceAreaId: area.id, measureTypes: ['e_learning'], peopleCount: '30', plannedCostNok: '35000', priority: '2' } });
+    // The unit's action and development plan of this year, filled in (a draft: the form is shown).
+    const unitPlan = await createUnitPlan({ database: db, actor: system, unitId: unit.id, year: String(new Date().getFullYear()), language: 'nn' });
+    await saveUnitPlan({
+      database: db,
+      actor: system,
+      unitId: unit.id,
+      year: String(new Date().getFullYear()),
+      input: {
+        version: String(unitPlan.version),
+        developmentTrends: 'Fleire eldre.',
+        budgetFrameNok: '9000000',
+        actions: [{ title: 'Kollegarettleiing', competence: 'Demens', responsible: 'Leiar', timing: 'Vår', costNok: '20000' }],
+        outlook: [{ year: String(new Date().getFullYear() + 1), title: 'Velferdsteknologi', competence: '', costNok: '50000' }],
+        evaluations: [{ title: 'Brukartilfredsheit', competence: 'Brukarundersøking', responsible: 'Leiar' }],
+      },
+    });
     Object.assign(ids, { unitId: unit.id, personId: colleague.person.id, accountId: account.id, runId: run!.id, milestoneId: milestone.id, planId: plan.id, measureId, competencePlanId: competencePlan.id });
     const session = await db.withPlatform((tx) => startSession(tx, { tenantId: tenant.id, accountId: account.id, now: new Date(), absoluteMinutes: 120 }));
     signedIn = await browser.newContext({ baseURL: t.url, locale: 'nn-NO' });
@@ -125,7 +143,7 @@ describe('every page (browser, axe)', () => {
   it('signed-in pages pass in nynorsk', async () => {
     const paths = pagePatterns()
       .filter((p) => !PUBLIC_PAGES.includes(p === '/' ? '/' : `/${p}`) || p === '/')
-      .map((p) => (p === '/' ? '/' : `/${p}`).replace(':unitId', ids.unitId!).replace(':personId', ids.personId!).replace(':accountId', ids.accountId!).replace(':runId', ids.runId!).replace(':milestoneId', ids.milestoneId!).replace(':competencePlanId', ids.competencePlanId!).replace(':planId', ids.planId!).replace(':measureId', ids.measureId!).replace(':step', '5').replace(':token', 'x'));
+      .map((p) => (p === '/' ? '/' : `/${p}`).replace(':unitId', ids.unitId!).replace(':personId', ids.personId!).replace(':accountId', ids.accountId!).replace(':runId', ids.runId!).replace(':milestoneId', ids.milestoneId!).replace(':competencePlanId', ids.competencePlanId!).replace(':planId', ids.planId!).replace(':measureId', ids.measureId!).replace(':step', '5').replace(':token', 'x').replace(':year', String(new Date().getFullYear())));
     assert.ok(paths.length >= 20, `pages found: ${paths.length}`);
     for (const path of paths) {
       if (path === '/login' || path.startsWith('/password/')) continue; // signed-in users are sent on; checked anonymously below
@@ -144,7 +162,7 @@ describe('every page (browser, axe)', () => {
   it('key signed-in pages pass in bokmål and English', async () => {
     for (const language of ['nb', 'en'] as const) {
       await signedIn.addCookies([{ name: 'rytme_lang', value: language, url: t.url }]);
-      for (const path of ['/org', `/org/units/${ids.unitId}`, `/people/${ids.personId}`, '/admin', '/admin/import', '/wheel', `/wheel/milestones/${ids.milestoneId}`, '/wheel/board', '/maturity', '/maturity/checklist', '/maturity/survey', '/strategic-plans', `/strategic-plans/${ids.planId}/steps/5`, '/mapping/overview', `/mapping/units/${ids.unitId}`, `/mapping/units/${ids.unitId}/edit`, '/catalogue?year=2025&half=spring', `/catalogue/measures/${ids.measureId}`, '/catalogue/providers', '/dashboard', '/competence-plans', `/competence-plans/${ids.competencePlanId}`]) await check(signedIn, path, language);
+      for (const path of ['/org', `/org/units/${ids.unitId}`, `/people/${ids.personId}`, '/admin', '/admin/import', '/wheel', `/wheel/milestones/${ids.milestoneId}`, '/wheel/board', '/maturity', '/maturity/checklist', '/maturity/survey', '/strategic-plans', `/strategic-plans/${ids.planId}/steps/5`, '/mapping/overview', `/mapping/units/${ids.unitId}`, `/mapping/units/${ids.unitId}/edit`, '/catalogue?year=2025&half=spring', `/catalogue/measures/${ids.measureId}`, '/catalogue/providers', '/dashboard', '/competence-plans', `/competence-plans/${ids.competencePlanId}`, '/unit-plans', `/unit-plans/${ids.unitId}/${new Date().getFullYear()}`]) await check(signedIn, path, language);
     }
     await signedIn.addCookies([{ name: 'rytme_lang', value: 'nn', url: t.url }]);
   });

@@ -5,8 +5,9 @@
 // A new route without an entry in MATRIX fails the coverage test.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { eq } from 'drizzle-orm';
 import routes from '../../app/routes.ts';
-import { competencePlans, importRuns, rosterPeriods, wheelCycles } from '../../db/schema/index.ts';
+import { competencePlans, importRuns, rosterPeriods, unitPlans, wheelCycles } from '../../db/schema/index.ts';
 import { DEFAULT_RULES, DEFAULT_SHIFT_TYPES, defaultStaffing } from '../../core/roster/roster.rules.ts';
 import { createApiToken } from '../../core/api-tokens/create-api-token.ts';
 import { createMilestone } from '../../core/annual-wheel/create-milestone.ts';
@@ -71,6 +72,16 @@ const checklistRead: Rule = (who, target) => {
   if (target === 'foreign') return 'deny';
   if (['coordinator', 'executive', 'tenant_admin'].includes(who)) return 'allow';
   return target === 'own' && who === 'unit_leader' ? 'allow' : 'deny';
+};
+// A unit's action and development plan: the own unit's plan is a draft (its leader, coordinators,
+// executives and tenant admins read it), the other unit's is approved (every member reads it).
+// The page itself answers every member (without the plan when they may not see it); the
+// downloads are refused.
+const unitPlanRead: Rule = (who, target) => {
+  if (!signedIn(who)) return 'login';
+  if (target === 'foreign') return 'deny';
+  if (target === 'other') return 'allow';
+  return ['coordinator', 'executive', 'tenant_admin', 'unit_leader'].includes(who) ? 'allow' : 'deny';
 };
 /** API endpoints answer like pages, except that 'login' means 401 problem+json (classified the same way). */
 const api = (rule: Rule): Rule => rule;
@@ -184,6 +195,11 @@ const MATRIX: Record<string, Entry> = {
   'competence-plans/:competencePlanId': { rule: competencePlanRead },
   'competence-plans/:competencePlanId/pdf': { rule: competencePlanRead },
   'competence-plans/:competencePlanId/xlsx': { rule: competencePlanRead },
+  'unit-plans': { rule: everyMember },
+  'unit-plans/:unitId': { rule: everyMember, redirects: true },
+  'unit-plans/:unitId/:year': { rule: everyMember },
+  'unit-plans/:unitId/:year/pdf': { rule: unitPlanRead },
+  'unit-plans/:unitId/:year/xlsx': { rule: unitPlanRead },
   'api/v1/openapi.json': { rule: anyone },
   'api/v1/me': { rule: api((who) => (signedIn(who) ? 'allow' : 'login')) },
   'api/v1/units': { rule: api(everyMember) },
@@ -289,6 +305,15 @@ describe('authorization matrix', () => {
         return row!.id;
       });
     const competencePlanIds = { own: await competencePlan(a.id, 2040, 'published'), other: await competencePlan(a.id, 2041, 'draft'), foreign: await competencePlan(b.id, 2040, 'published') };
+    // Unit plans of 2040 (the cycles made above): a draft for the own unit, approved for the other unit and in B.
+    const unitPlan = async (tenantId: string, unitId: string, status: 'draft' | 'approved') =>
+      db.withTenant(tenantId, async (tx) => {
+        const [cycle] = await tx.select().from(wheelCycles).where(eq(wheelCycles.year, 2040));
+        await tx.insert(unitPlans).values({ tenantId, unitId, cycleId: cycle!.id, status });
+      });
+    await unitPlan(a.id, ownUnit.id, 'draft');
+    await unitPlan(a.id, otherUnit.id, 'approved');
+    await unitPlan(b.id, rootB.id, 'approved');
     fx.ids = {
       own: { unitId: ownUnit.id, personId: e.person.id, accountId: accountOf.get('employee')!, runId: await run(a.id), milestoneId: await milestone(a.id, ownUnit.id), periodId: await period(a.id, ownUnit.id), planId: await plan(a.id, ''), measureId: await createPublishedMeasure(db, a.id, { attendee: { personId: e.person.id, unitId: ownUnit.id } }), competencePlanId: competencePlanIds.own },
       other: { unitId: otherUnit.id, personId: f.person.id, accountId: otherAccount, runId: await run(a.id), milestoneId: await milestone(a.id, otherUnit.id), periodId: await period(a.id, otherUnit.id), planId: await plan(a.id, otherUnit.id), measureId: await createPublishedMeasure(db, a.id, { attendee: { personId: f.person.id, unitId: otherUnit.id } }), competencePlanId: competencePlanIds.other },
@@ -322,6 +347,7 @@ describe('authorization matrix', () => {
           .replace(':periodId', ids.periodId)
           .replace(':competencePlanId', ids.competencePlanId)
           .replace(':planId', ids.planId)
+          .replace(':year', '2040')
           .replace(':step', '5')
           .replace(':measureId', ids.measureId)
           .replace(':token', 'not-a-real-token')
