@@ -32,6 +32,9 @@ export interface SearchParams {
   readonly rowConstruction: boolean;
   /** Share of the budget spent at most in the initial repair phase (descent on hard violations). */
   readonly repairShare: number;
+  /** While infeasible: factor on the row-DP rate, and share of those DP moves aimed at an employee breaking a row-level rule. */
+  readonly repairDpBoost: number;
+  readonly repairTarget: number;
   /** Length of one annealing cycle in iterations per (employees × days × (shift types + 1)). */
   readonly cycleFactor: number;
 }
@@ -50,6 +53,8 @@ export const DEFAULT_PARAMS: SearchParams = {
   restoreMin: 1_000_000,
   cycleFactor: 2000,
   repairShare: 0,
+  repairDpBoost: 1,
+  repairTarget: 1,
   rowConstruction: false,
 };
 
@@ -117,6 +122,22 @@ export function constructByRows(state: SearchState, dp: RowOptimizer, rnd: Rando
   for (const e of order) if (dp.optimize(e, hardWeight, 8)) state.applyBlock(e, 0, c.H - 1, dp.row);
 }
 
+/**
+ * First employee from `from` on (cyclically) whose row breaks a rule of its own (total-minutes
+ * window, weekend maximum, a per-type maximum, a succession or run length); `fallback` if none.
+ */
+export function violatingEmployee(state: SearchState, from: number, fallback: number): number {
+  const c = state.c;
+  const { E, S } = c;
+  for (let k = 0; k < E; k++) {
+    const e = (from + k) % E;
+    if (state.minuteDev(e, state.minutes[e]!) > 0 || state.weekendsWorked[e]! > c.maxWeekends[e]!) return e;
+    for (let s = 0; s < S; s++) if (state.typeCount[e * S + s]! > c.maxPerType[e * S + s]!) return e;
+    if (state.hardUnits > 0 && state.localHard(e, 0, c.H - 1) > 0) return e;
+  }
+  return fallback;
+}
+
 export function anneal(c: CompiledInstance, opts: SearchOptions): SearchResult {
   const start = performance.now();
   const rnd = new Random(opts.seed);
@@ -162,6 +183,7 @@ export function anneal(c: CompiledInstance, opts: SearchOptions): SearchResult {
   let cur = state.cost(hw);
   const dp = new RowOptimizer(state);
   const pDp = Math.min(0.05, P.dpRate / dp.averageWork());
+  const pDpRepair = Math.min(0.05, pDp * P.repairDpBoost);
   const pRuin = Math.min(0.05, P.ruinRate / dp.averageWork());
   const maxRuin = Math.max(2, P.maxRuin);
   const picked = new Int32Array(maxRuin);
@@ -215,7 +237,9 @@ export function anneal(c: CompiledInstance, opts: SearchOptions): SearchResult {
       for (let i = 0; i < k; i++) state.applyBlock(picked[i]!, 0, H - 1, offRow);
       for (let i = 0; i < k; i++) if (dp.optimize(picked[i]!, hw, 8)) state.applyBlock(picked[i]!, 0, H - 1, dp.row);
       state.endCompound();
-    } else if (rr < pRuin + pDp) {
+    } else if (rr < pRuin + (state.feasible ? pDp : pDpRepair)) {
+      // while infeasible, mostly re-optimise the rows of employees that break a row-level rule
+      if (!state.feasible && rnd.next() < P.repairTarget) e = violatingEmployee(state, rnd.int(E), e);
       if (!dp.optimize(e, hw, 8)) continue;
       state.applyBlock(e, 0, H - 1, dp.row);
     } else {

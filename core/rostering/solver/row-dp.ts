@@ -81,6 +81,8 @@ export class RowOptimizer {
     this.cw = new Float64Array(c.S);
     this.co = new Float64Array(c.S);
     this.row = new Int32Array(c.H);
+    this.trial = new Int32Array(c.H);
+    this.rtRho = new Float64Array(c.S);
   }
 
   /** Which resources the DP for employee e handles exactly (the rest are priced by multipliers). */
@@ -296,10 +298,16 @@ export class RowOptimizer {
     // fall as the price rises, so keep the largest price seen too low and the smallest too high
     let lamLo = -Infinity, lamHi = Infinity;
     let span = (c.maxSoftWeight * 0.5) / c.minuteScale;
+    // weekends (when not exact): bracket search on the price per weekend worked, likewise
+    const exactWeekends = this.layouts[e]!.K > 1;
+    let muLo = 0, muHi = Infinity;
+    const muSpan = c.maxSoftWeight * 0.1;
     const bestRow = new Int32Array(H);
     let found = false;
     let bestScore = Infinity;
     let bestViolation = Infinity;
+    let forced = false;
+    let retypes = 0;
     for (let p = 0; p < passes; p++) {
       if (!this.pass(e, lambda, mu, rho)) break;
       // measure resource use of this row
@@ -316,15 +324,51 @@ export class RowOptimizer {
       for (let s = 0; s < S; s++) typeExcess += Math.max(0, counts[s]! - c.maxPerType[e * S + s]!);
       const under = minutes < c.minMinutes[e]!, over = minutes > c.maxMinutes[e]!;
       const wkExcess = Math.max(0, weekends - c.maxWeekends[e]!);
-      const violation = (under ? c.minMinutes[e]! - minutes : over ? minutes - c.maxMinutes[e]! : 0) / c.minuteScale + wkExcess + typeExcess;
+      let violation = (under ? c.minMinutes[e]! - minutes : over ? minutes - c.maxMinutes[e]! : 0) / c.minuteScale + wkExcess + typeExcess;
       let base = 0;
       for (let d = 0; d < H; d++) base += this.dayCost[d * (S + 1) + this.row[d]! + 1]!;
+      if (violation > 0 && !exactMinutes && wkExcess === 0 && (under || over) && retypes < 2) {
+        // the minutes are outside the window: change shift types on the worked days only
+        // (same days worked, so runs and weekends stay as they are) to hit it exactly
+        const trial = this.trial;
+        retypes++;
+        const rt = this.rtRho;
+        rt.set(rho);
+        for (let tries = 0; tries < 3; tries++) {
+          trial.set(this.row);
+          if (!this.retype(e, trial, rt)) break;
+          // shift types pushed over their maximum get a high price, and the retyping is repeated
+          let excess = false;
+          const cnt = new Int32Array(S);
+          for (let d = 0; d < H; d++) if (trial[d]! >= 0) cnt[trial[d]!]!++;
+          for (let s = 0; s < S; s++) if (cnt[s]! > c.maxPerType[e * S + s]! && cnt[s]! > counts[s]!) { rt[s] = rt[s]! + hardWeight; excess = true; }
+          if (!excess) break;
+        }
+        {
+          const v2 = this.violationOf(e, trial);
+          if (v2 < violation - 1e-9) {
+            violation = v2;
+            this.row.set(trial);
+            base = 0;
+            for (let d = 0; d < H; d++) base += this.dayCost[d * (S + 1) + this.row[d]! + 1]!;
+          }
+        }
+      }
       // prefer rows without violations; among equals, the cheapest
       const score = base + hardWeight * violation;
       if (violation < bestViolation - 1e-9 || (violation <= bestViolation + 1e-9 && score < bestScore)) {
         bestViolation = violation; bestScore = score; bestRow.set(this.row); found = true;
       }
       if (violation === 0) break;
+      if (!exactWeekends && !forced && wkExcess > 0 && p >= 1) {
+        // pricing did not bring the weekends down: forbid the least valuable weekends outright
+        // (all but maxWeekends of them), which makes the weekend maximum exact from here on
+        this.forbidWeekends(e);
+        forced = true;
+        mu = 0;
+        lamLo = -Infinity; lamHi = Infinity; span = (c.maxSoftWeight * 0.5) / c.minuteScale;
+        continue;
+      }
       // subgradient step on the multipliers (diminishing step, amounts clamped)
       const step = (c.maxSoftWeight * 0.5) / (1 + 0.5 * p);
       const clamp = (x: number): number => Math.max(-3, Math.min(3, x));
@@ -333,10 +377,152 @@ export class RowOptimizer {
         if (lamLo > -Infinity && lamHi < Infinity) lambda = (lamLo + lamHi) / 2;
         else { lambda = under ? lamHi - span : lamLo + span; span *= 2; }
       }
-      if (this.layouts[e]!.K === 1) mu = Math.max(0, mu + step * clamp(weekends - c.maxWeekends[e]!));
+      if (!exactWeekends) {
+        if (weekends > c.maxWeekends[e]!) {
+          muLo = Math.max(muLo, mu);
+          mu = muHi < Infinity ? (muLo + muHi) / 2 : mu > 0 ? mu * 2 : muSpan;
+        } else if (under && weekends < c.maxWeekends[e]! && mu > 0) {
+          muHi = Math.min(muHi, mu);
+          mu = (muLo + muHi) / 2;
+        }
+      }
       for (let s = 0; s < S; s++) rho[s] = Math.max(0, rho[s]! + step * clamp(counts[s]! - c.maxPerType[e * S + s]!));
     }
     if (found) this.row.set(bestRow);
     return found;
+  }
+
+  /** Hard violation of a row of employee e in the units optimize() uses (minutes, weekends, type maxima). */
+  violationOf(e: number, row: Int32Array): number {
+    const c = this.st.c;
+    const { H, S } = c;
+    let minutes = 0, weekends = 0, lastW = -1, typeExcess = 0;
+    const counts = new Int32Array(S);
+    for (let d = 0; d < H; d++) {
+      const s = row[d]!;
+      if (s < 0) continue;
+      minutes += c.length[s]!;
+      counts[s]!++;
+      const w = c.weekendOf[d]!;
+      if (w >= 0 && w !== lastW) { weekends++; lastW = w; }
+    }
+    for (let s = 0; s < S; s++) typeExcess += Math.max(0, counts[s]! - c.maxPerType[e * S + s]!);
+    const dev = minutes < c.minMinutes[e]! ? c.minMinutes[e]! - minutes : minutes > c.maxMinutes[e]! ? minutes - c.maxMinutes[e]! : 0;
+    return dev / c.minuteScale + Math.max(0, weekends - c.maxWeekends[e]!) + typeExcess;
+  }
+
+  /** Sets dayCost to Infinity for every shift on the W − maxWeekends weekends where working gains least. */
+  private forbidWeekends(e: number): void {
+    const c = this.st.c;
+    const { H, S } = c;
+    const V = S + 1;
+    const gain = new Float64Array(c.W).fill(Infinity);
+    for (let d = 0; d < H; d++) {
+      const w = c.weekendOf[d]!;
+      if (w < 0) continue;
+      let best = Infinity;
+      for (let s = 0; s < S; s++) best = Math.min(best, this.dayCost[d * V + s + 1]! - this.dayCost[d * V]!);
+      gain[w] = gain[w] === Infinity ? best : Math.min(gain[w]!, best);
+    }
+    const order = Array.from({ length: c.W }, (_, w) => w).sort((a, b) => gain[b]! - gain[a]! || a - b);
+    const banned = new Uint8Array(c.W);
+    for (let i = 0; i < c.W - c.maxWeekends[e]!; i++) banned[order[i]!] = 1;
+    for (let d = 0; d < H; d++) {
+      const w = c.weekendOf[d]!;
+      if (w >= 0 && banned[w]) for (let s = 0; s < S; s++) this.dayCost[d * V + s + 1] = Infinity;
+    }
+  }
+
+  /**
+   * Re-chooses the shift types of `row`'s worked days for employee e (see retype) against the
+   * current marginal day costs; for tests and callers outside optimize().
+   */
+  retypeRow(e: number, row: Int32Array, hardWeight: number): boolean {
+    this.computeDayCosts(e, hardWeight);
+    return this.retype(e, row, new Float64Array(this.st.c.S));
+  }
+
+  private readonly trial: Int32Array;
+  private readonly rtRho: Float64Array;
+  private rtCost = new Float64Array(0);
+  private rtNext = new Float64Array(0);
+  private rtPred = new Int32Array(0);
+  private rtChoice = new Int16Array(0);
+
+  /**
+   * Re-chooses the shift type on each worked day of `row` (days off stay off) so that the total
+   * minutes land in employee e's window, at least cost (day costs plus type prices rho), keeping
+   * forbidden successions exact. The state is (succession class of yesterday, change of minutes
+   * in units of the gcd of shift lengths). Writes the result into `row`; false if none exists.
+   */
+  retype(e: number, row: Int32Array, rho: Float64Array): boolean {
+    const c = this.st.c;
+    const { H, S } = c;
+    const V = S + 1;
+    const G = this.G;
+    let unit = 0, m0 = 0;
+    for (let s = 0; s < S; s++) if (c.maxPerType[e * S + s]! > 0) unit = gcd(unit, c.length[s]!);
+    if (unit === 0) return false;
+    for (let d = 0; d < H; d++) if (row[d]! >= 0) m0 += c.length[row[d]!]!;
+    const needLo = Math.ceil((c.minMinutes[e]! - m0) / unit), needHi = Math.floor((c.maxMinutes[e]! - m0) / unit);
+    if (needLo > needHi) return false;
+    if (needLo <= 0 && needHi >= 0) return true;
+    const slack = 4;
+    const dMin = Math.min(0, needLo) - slack, dMax = Math.max(0, needHi) + slack;
+    const R = dMax - dMin + 1;
+    if (R > 96) return false;
+    const N = (G + 1) * R;
+    if (this.rtCost.length < N) { this.rtCost = new Float64Array(N); this.rtNext = new Float64Array(N); }
+    if (this.rtPred.length < H * N) { this.rtPred = new Int32Array(H * N); this.rtChoice = new Int16Array(H * N); }
+    let cost = this.rtCost, next = this.rtNext;
+    const pred = this.rtPred, choice = this.rtChoice;
+    const cls = this.cls, fb = this.fbClass;
+    cost.fill(Infinity, 0, N);
+    cost[G * R - dMin] = 0; // yesterday off, no change yet
+    for (let d = 0; d < H; d++) {
+      next.fill(Infinity, 0, N);
+      const base = d * N;
+      const cur = row[d]!;
+      if (cur < 0) {
+        const oc = this.dayCost[d * V]!;
+        for (let k = 0; k < N; k++) {
+          const v = cost[k]!;
+          if (v === Infinity) continue;
+          const nk = G * R + (k % R);
+          if (v + oc < next[nk]!) { next[nk] = v + oc; pred[base + nk] = k; choice[base + nk] = -1; }
+        }
+      } else {
+        const curU = c.length[cur]! / unit;
+        for (let k = 0; k < N; k++) {
+          const v = cost[k]!;
+          if (v === Infinity) continue;
+          const g = Math.floor(k / R), dl = k % R;
+          for (let s = 0; s < S; s++) {
+            const sc = this.dayCost[d * V + s + 1]!;
+            if (sc === Infinity || (g < G && fb[g * S + s])) continue;
+            const nd = dl + c.length[s]! / unit - curU;
+            if (nd < 0 || nd >= R) continue;
+            const nk = cls[s]! * R + nd;
+            const nv = v + sc + rho[s]!;
+            if (nv < next[nk]!) { next[nk] = nv; pred[base + nk] = k; choice[base + nk] = s; }
+          }
+        }
+      }
+      const t = cost; cost = next; next = t;
+    }
+    let bestK = -1, best = Infinity;
+    for (let g = 0; g <= G; g++) {
+      for (let dl = needLo - dMin; dl <= needHi - dMin; dl++) {
+        if (dl < 0 || dl >= R) continue;
+        const k = g * R + dl;
+        if (cost[k]! < best) { best = cost[k]!; bestK = k; }
+      }
+    }
+    if (bestK < 0) return false;
+    for (let d = H - 1, k = bestK; d >= 0; d--) {
+      row[d] = choice[d * N + k]!;
+      k = pred[d * N + k]!;
+    }
+    return true;
   }
 }

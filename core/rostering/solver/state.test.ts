@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import { violatingEmployee } from './anneal.ts';
 import { compile } from './compiled.ts';
 import { randomInstance } from './fixtures.ts';
 import { Random } from './random.ts';
@@ -49,5 +50,28 @@ test('row DP returns rows without sequence violations', () => {
       }
     }),
     { numRuns: 40 },
+  );
+});
+
+test('violatingEmployee finds exactly the employees whose own row breaks a rule', () => {
+  fc.assert(
+    fc.property(fc.integer({ min: 1, max: 1e6 }), (seed) => {
+      const c = compile(randomInstance(seed, { employees: 5, weeks: 2, shiftTypes: 3 }));
+      const st = new SearchState(c);
+      const rnd = new Random(seed);
+      for (let i = 0; i < 40; i++) st.applyCell(rnd.int(c.E), rnd.int(c.H), rnd.int(c.S + 1) - 1);
+      const own = (e: number): boolean => {
+        if (st.minuteDev(e, st.minutes[e]!) > 0 || st.weekendsWorked[e]! > c.maxWeekends[e]! || st.localHard(e, 0, c.H - 1) > 0) return true;
+        for (let s = 0; s < c.S; s++) if (st.typeCount[e * c.S + s]! > c.maxPerType[e * c.S + s]!) return true;
+        return false;
+      };
+      for (let from = 0; from < c.E; from++) {
+        const got = violatingEmployee(st, from, -1);
+        let expected = -1;
+        for (let k = 0; k < c.E; k++) if (own((from + k) % c.E)) { expected = (from + k) % c.E; break; }
+        assert.equal(got, expected);
+      }
+    }),
+    { numRuns: 60 },
   );
 });
