@@ -39,6 +39,7 @@ import {
 import { isLanguage, type Language } from '../../locales/index.ts';
 import type { MailSender } from '../auth/auth-mail.ts';
 import { addDays, dueSteps, reminderDay, targetUnits, type TUnitStatus } from './annual-wheel.rules.ts';
+import { syncRegionalMilestones } from './sync-regional-milestones.ts';
 import { composeReminderMail, stepText, type ReminderItem } from './wheel-mail.ts';
 
 export const MAX_ATTEMPTS = 3;
@@ -81,6 +82,9 @@ async function claimDueSteps({ database, tenantId, now }: SendDueRemindersOption
   return database.withTenant(tenantId, async (tx) => {
     const tenant = await findTenantLanguage(tx, tenantId);
     if (!tenant) return 0;
+    // The region's shared milestones as this tenant's own copies, current before anything is
+    // claimed: each member's own unit leaders are reminded, each once (the claim below).
+    await syncRegionalMilestones(tx, { tenantId, language: isLanguage(tenant.defaultLanguage) ? tenant.defaultLanguage : 'nn' });
     // Deadlines whose steps can be due today: up to a year ahead (before-offsets) or behind (overdue repeats).
     const milestones = await listMilestonesWithDeadlineBetween(tx, addDays(today, -400), addDays(today, 400));
     if (milestones.length === 0) return 0;
