@@ -8,7 +8,7 @@ import type { Actor } from '../shared/actor.ts';
 import { notFound } from '../shared/app-error.ts';
 import { authorize, can } from '../shared/policy.ts';
 import { parseWheelInput, ZYearSchema } from './annual-wheel.rules.ts';
-import { today } from './wheel-access.ts';
+import { today, wheelPermissions } from './wheel-access.ts';
 
 export interface GetRegionWheelOptions {
   database: Database;
@@ -20,10 +20,11 @@ export interface GetRegionWheelOptions {
 export async function getRegionWheel({ database, actor, year: rawYear, now }: GetRegionWheelOptions) {
   authorize(actor, 'wheel.region.read', { tenantId: actor.tenantId });
   const { year } = parseWheelInput(z.object({ year: ZYearSchema }), { year: rawYear === undefined || rawYear === null || rawYear === '' ? today(now).slice(0, 4) : rawYear });
-  const canWrite = can(actor, 'wheel.region.write', { tenantId: actor.tenantId });
+  const canWriteRegion = can(actor, 'wheel.region.write', { tenantId: actor.tenantId });
+  const permissions = wheelPermissions(actor);
   return database.withTenant(actor.tenantId, async (tx) => {
     const region = await findOwnRegion(tx, actor.tenantId);
-    if (!region) return { year, region: null, years: [] as number[], milestones: [], canWrite: false };
+    if (!region) return { year, region: null, years: [] as number[], milestones: [], canWriteRegion: false, ...permissions };
     const rows = await listRegionMilestonesOfYear(tx, year);
     return {
       year,
@@ -43,7 +44,8 @@ export async function getRegionWheel({ database, actor, year: rawYear, now }: Ge
         version: r.version,
         byOwnMunicipality: r.updatedByTenantId === actor.tenantId,
       })),
-      canWrite,
+      canWriteRegion,
+      ...permissions,
     };
   });
 }

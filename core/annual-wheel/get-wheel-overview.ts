@@ -9,6 +9,8 @@ import type { Language } from '../../locales/index.ts';
 import type { Actor } from '../shared/actor.ts';
 import { authorize } from '../shared/policy.ts';
 import { parseWheelInput, summarizeTargetCounts, ZYearSchema, type TShownStatus } from './annual-wheel.rules.ts';
+import { findRegionNamesOfMilestones } from '../../db/repositories/region-wheel.repository.ts';
+import { syncRegionalMilestones } from './sync-regional-milestones.ts';
 import { publicHolidays, type PublicHoliday } from './holidays.ts';
 import { today as todayOf, wheelPermissions, type WheelPermissions } from './wheel-access.ts';
 
@@ -29,6 +31,8 @@ export interface MilestoneSummary {
   unitCount: number;
   counts: Record<TShownStatus, number>;
   shown: TShownStatus;
+  /** The region's name when the milestone is the region's shared one (a copy), else null. */
+  regionName: string | null;
 }
 
 export interface WheelOverview extends WheelPermissions {
@@ -45,9 +49,12 @@ export async function getWheelOverview({ database, actor, year: rawYear, languag
   const today = todayOf(now);
   const { year } = parseWheelInput(z.object({ year: ZYearSchema }), { year: rawYear === undefined || rawYear === null || rawYear === '' ? today.slice(0, 4) : rawYear });
   return database.withTenant(actor.tenantId, async (tx) => {
+    // The region's shared milestones join the tenant's own wheel (copies, tenant-owned).
+    await syncRegionalMilestones(tx, { tenantId: actor.tenantId, language });
     const cycle = await findCycleByYear(tx, year);
     const years = await listCycleYears(tx);
     const rows = cycle ? await listMilestonesOfCycle(tx, cycle.id) : [];
+    const regionNames = await findRegionNamesOfMilestones(tx, rows.flatMap((m) => (m.regionMilestoneId ? [m.regionMilestoneId] : [])));
     const counted = new Map(cycle && rows.length ? (await countTargetStatusesOfCycle(tx, cycle.id)).map((c) => [c.milestone_id, c]) : []);
     return {
       year,
@@ -57,7 +64,7 @@ export async function getWheelOverview({ database, actor, year: rawYear, languag
       milestones: rows.map((m) => {
         const c = counted.get(m.id);
         const units = c?.units ?? 0;
-        return { id: m.id, title: m.title, deadline: m.deadline, unitCount: units, ...summarizeTargetCounts(m.deadline, today, { units, done: c?.done ?? 0, inProgress: c?.in_progress ?? 0 }) };
+        return { id: m.id, title: m.title, deadline: m.deadline, unitCount: units, regionName: m.regionMilestoneId ? (regionNames.get(m.regionMilestoneId) ?? '') : null, ...summarizeTargetCounts(m.deadline, today, { units, done: c?.done ?? 0, inProgress: c?.in_progress ?? 0 }) };
       }),
       holidays: publicHolidays(year, language),
       ...wheelPermissions(actor),
