@@ -1,9 +1,10 @@
 // /wheel/region/new?year= — add a milestone to the region's shared wheel (coordinators of a member municipality).
 import { data, redirect, useActionData } from 'react-router';
-import { Heading } from '@digdir/designsystemet-react';
+import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import type { Route } from './+types/wheel.region.new';
 import { getRequestInfo, getServices, getSessionState, requireActor, runForForm, runForPage } from '../server/route-helpers.server.ts';
 import { createRegionMilestone } from '../../core/annual-wheel/create-region-milestone.ts';
+import { getRegionWheel } from '../../core/annual-wheel/get-region-wheel.ts';
 import { parseWheelInput, ZYearSchema } from '../../core/annual-wheel/annual-wheel.rules.ts';
 import { authorize } from '../../core/shared/policy.ts';
 import { STATUS_FOR } from '../http/problem.ts';
@@ -34,7 +35,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = requireActor(request, context);
   return runForPage(context, async () => {
     authorize(actor, 'wheel.region.write', { tenantId: actor.tenantId });
-    return parseWheelInput(z.object({ year: ZYearSchema }), { year: yearOf(request) });
+    const { year } = parseWheelInput(z.object({ year: ZYearSchema }), { year: yearOf(request) });
+    const { region } = await getRegionWheel({ database: getServices(context).database, actor, year });
+    return { year, region };
   });
 }
 
@@ -60,7 +63,11 @@ export default function NewRegionMilestonePage({ loaderData: d }: Route.Componen
       <Heading level={1} data-size="lg">
         {t('wheel.region.newTitle', { year: d.year })}
       </Heading>
-      <MilestoneForm mode="new" regional values={actionData?.submitted ?? EMPTY_MILESTONE(d.year)} units={[]} error={error} cancelTo={`/wheel/region?year=${d.year}`} />
+      {d.region ? (
+        <MilestoneForm mode="new" regional values={actionData?.submitted ?? EMPTY_MILESTONE(d.year)} units={[]} error={error} cancelTo={`/wheel/region?year=${d.year}`} />
+      ) : (
+        <Paragraph>{t('wheel.region.noRegion')}</Paragraph>
+      )}
     </div>
   );
 }
