@@ -61,12 +61,16 @@ interface Props {
   units: Array<{ id: string; name: string; depth: number }>;
   error: FormErrorPayload | null;
   cancelTo: string;
+  /** A region's shared milestone: no chosen units (every municipality has its own), a note instead. */
+  regional?: boolean;
+  /** Extra hidden fields sent with the form. */
+  extraHidden?: Record<string, string>;
 }
 
 const OWNER_ROLES = ['unit_leader', 'coordinator', 'executive'];
 const CONCERNS = ['mapping_form', 'unit_plan', 'municipal_plan', 'economy_plan', 'evaluation', 'other'];
 
-export function MilestoneForm({ mode, values, version, units, error, cancelTo }: Props) {
+export function MilestoneForm({ mode, values, version, units, error, cancelTo, regional = false, extraHidden }: Props) {
   const t = useT();
   const p = MILESTONE_PREFIX;
   const chosen = new Set(values.targetUnitIds);
@@ -75,6 +79,9 @@ export function MilestoneForm({ mode, values, version, units, error, cancelTo }:
     <Form method="post" className="stack" noValidate>
       <CsrfField />
       {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
+      {Object.entries(extraHidden ?? {}).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <FormErrorSummary error={error} prefix={p} />
       <TextInput prefix={p} name="title" label={t('wheel.form.title')} required defaultValue={values.title} error={fieldError(error, 'title')} />
       <Field className="form-field">
@@ -90,14 +97,15 @@ export function MilestoneForm({ mode, values, version, units, error, cancelTo }:
       <SelectInput prefix={p} name="concerns" label={t('wheel.form.concerns')} required defaultValue={values.concerns} error={fieldError(error, 'concerns')} options={CONCERNS.map((c) => ({ value: c, label: t(`wheel.concerns.${c}`) }))} />
       <Fieldset id={fieldId(p, 'target')}>
         <Fieldset.Legend>{t('wheel.form.target')}</Fieldset.Legend>
+        {regional ? <Fieldset.Description>{t('wheel.region.targetsNote')}</Fieldset.Description> : null}
         {fieldError(error, 'target') ? <ValidationMessage>{fieldError(error, 'target')}</ValidationMessage> : null}
         {UNIT_KINDS.filter((k) => k !== 'kommune').map((kind) => (
           <Radio key={kind} name="target" value={`kind:${kind}`} label={t('wheel.form.targetKind', { kind: t(`org.kind.${kind}`) })} defaultChecked={values.target === `kind:${kind}`} />
         ))}
-        <Radio name="target" value="units" label={t('wheel.form.targetUnits')} defaultChecked={values.target === 'units'} />
+        {regional ? null : <Radio name="target" value="units" label={t('wheel.form.targetUnits')} defaultChecked={values.target === 'units'} />}
         <Radio name="target" value="none" label={t('wheel.form.targetNone')} defaultChecked={values.target === 'none'} />
       </Fieldset>
-      <Fieldset id={fieldId(p, 'targetUnitIds')}>
+      {regional ? null : <Fieldset id={fieldId(p, 'targetUnitIds')}>
         <Fieldset.Legend>{t('wheel.form.targetUnitIds')}</Fieldset.Legend>
         <Fieldset.Description>{t('wheel.form.targetUnitIdsHelp')}</Fieldset.Description>
         {fieldError(error, 'targetUnitIds') ? <ValidationMessage>{fieldError(error, 'targetUnitIds')}</ValidationMessage> : null}
@@ -106,7 +114,7 @@ export function MilestoneForm({ mode, values, version, units, error, cancelTo }:
             <Checkbox key={u.id} name="targetUnitIds" value={u.id} label={`${'\u2003'.repeat(u.depth)}${u.name}`} defaultChecked={chosen.has(u.id)} />
           ))}
         </div>
-      </Fieldset>
+      </Fieldset>}
       <TextInput prefix={p} name="reminderOffsets" label={t('wheel.form.reminderOffsets')} description={t('wheel.form.reminderOffsetsHelp')} defaultValue={values.reminderOffsets} error={fieldError(error, 'reminderOffsets')} required />
       <TextInput prefix={p} name="overdueEveryDays" type="number" inputMode="numeric" width="short" label={t('wheel.form.overdueEveryDays')} description={t('wheel.form.overdueEveryDaysHelp')} defaultValue={values.overdueEveryDays} error={fieldError(error, 'overdueEveryDays')} required />
       <TextInput prefix={p} name="escalateAfterDays" type="number" inputMode="numeric" width="short" label={t('wheel.form.escalateAfterDays')} description={t('wheel.form.escalateAfterDaysHelp')} defaultValue={values.escalateAfterDays} error={fieldError(error, 'escalateAfterDays')} />

@@ -13,6 +13,7 @@ export function WheelNav({ year, canWrite, canReadLog }: { year: number; canWrit
         { to: `/wheel${q}`, label: t('wheel.tabs.wheel') },
         { to: `/wheel/milestones${q}`, label: t('wheel.tabs.list') },
         { to: `/wheel/board${q}`, label: t('wheel.tabs.board') },
+        { to: `/wheel/region${q}`, label: t('wheel.tabs.region') },
         { to: `/wheel/templates${q}`, label: t('wheel.tabs.templates'), shown: canWrite },
         { to: '/wheel/log', label: t('wheel.tabs.log'), shown: canReadLog },
         { to: '/wheel/notifications', label: t('wheel.tabs.notifications') },

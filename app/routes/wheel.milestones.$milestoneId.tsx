@@ -57,6 +57,14 @@ export default function MilestonePage({ loaderData: d }: Route.ComponentProps) {
         {m.title}
       </Heading>
       <WheelNav year={d.cycle.year} canWrite={d.canWrite} canReadLog={d.canReadLog} />
+      {m.regionName !== null ? (
+        <Alert data-color="info" className="wheel-regional-note">
+          <Paragraph>{t('wheel.region.copyNote', { region: m.regionName })}</Paragraph>
+          <Link to={`/wheel/region?year=${d.cycle.year}`} className="ds-link">
+            {t('wheel.region.title')}
+          </Link>
+        </Alert>
+      ) : null}
       {params.get('saved') ? (
         <Alert data-color="success" role="status">
           {t('wheel.detail.saved')}
@@ -89,7 +97,7 @@ export default function MilestonePage({ loaderData: d }: Route.ComponentProps) {
           <Paragraph style={{ whiteSpace: 'pre-line' }}>{m.description}</Paragraph>
         </section>
       ) : null}
-      {d.canWrite ? (
+      {d.canWrite && m.regionName === null ? (
         <div className="cluster no-print">
           <Link to={`/wheel/milestones/${m.id}/edit`} className="ds-button" data-variant="secondary" data-size="sm">
             {t('wheel.detail.edit')}

@@ -1,7 +1,7 @@
 // /wheel/milestones?year= — the year's milestones as a table: deadline, name, what it
 // concerns, owner, how many units are done, and the summed-up status.
 import { Link } from 'react-router';
-import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import type { Route } from './+types/wheel.milestones';
 import { getServices, getSessionState, requireActor, runForPage } from '../server/route-helpers.server.ts';
 import { getWheelYear } from '../../core/annual-wheel/get-wheel-year.ts';
@@ -64,7 +64,12 @@ export default function MilestoneListPage({ loaderData: d }: Route.ComponentProp
                 <Table.Cell>
                   <Link to={`/wheel/milestones/${m.id}`} className="ds-link">
                     {m.title}
-                  </Link>
+                  </Link>{' '}
+                  {m.regionName !== null ? (
+                    <Tag data-size="sm" data-color="info" className="wheel-regional">
+                      {t('wheel.region.badge', { region: m.regionName })}
+                    </Tag>
+                  ) : null}
                 </Table.Cell>
                 <Table.Cell>{t(`wheel.concerns.${m.concerns}`)}</Table.Cell>
                 <Table.Cell>{t(`wheel.ownerRole.${m.ownerRole}`)}</Table.Cell>

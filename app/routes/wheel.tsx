@@ -1,7 +1,7 @@
 // /wheel — the year as a wheel: month sectors, public holidays, today's hand and every
 // milestone at its date with its status; the same milestones as a list beside it.
 import { Link } from 'react-router';
-import { Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import type { Route } from './+types/wheel';
 import { getServices, getSessionState, requireActor, runForPage } from '../server/route-helpers.server.ts';
 import { getWheelOverview } from '../../core/annual-wheel/get-wheel-overview.ts';
@@ -94,6 +94,11 @@ export default function WheelPage({ loaderData: d }: Route.ComponentProps) {
                   <Link to={`/wheel/milestones/${m.id}`} className="ds-link">
                     {m.title}
                   </Link>
+                  {m.regionName !== null ? (
+                    <Tag data-size="sm" data-color="info" className="wheel-regional">
+                      {t('wheel.region.badge', { region: m.regionName })}
+                    </Tag>
+                  ) : null}
                   <span>
                     {formatDate(m.deadline, language)} · <StatusBadge status={m.shown} />
                     {m.unitCount > 1 ? ` · ${t('wheel.page.unitsDone', { done: m.counts.done, total: m.unitCount })}` : null}

@@ -10,6 +10,7 @@ import type { Language } from '../../locales/index.ts';
 import type { Actor } from '../shared/actor.ts';
 import { authorize } from '../shared/policy.ts';
 import { parseWheelInput, summarizeTargetCounts, ZYearSchema, type TShownStatus } from './annual-wheel.rules.ts';
+import { syncRegionalMilestones } from './sync-regional-milestones.ts';
 import { publicHolidays, type PublicHoliday } from './holidays.ts';
 import { today as todayOf, wheelPermissions, type WheelPermissions } from './wheel-access.ts';
 
@@ -30,6 +31,8 @@ export interface MilestoneSummary {
   unitCount: number;
   counts: Record<TShownStatus, number>;
   shown: TShownStatus;
+  /** The region's name when the milestone is the region's shared one (a copy), else null. */
+  regionName: string | null;
 }
 
 export interface WheelOverview extends WheelPermissions {
@@ -45,8 +48,15 @@ export async function getWheelOverview({ database, actor, year: rawYear, languag
   authorize(actor, 'wheel.read', { tenantId: actor.tenantId });
   const today = todayOf(now);
   const { year } = parseWheelInput(z.object({ year: ZYearSchema }), { year: rawYear === undefined || rawYear === null || rawYear === '' ? today.slice(0, 4) : rawYear });
-  // One read-only statement (one round trip on a server): the page writes nothing.
-  const { cycle, years, milestones } = await readWheelOverview(database, actor.tenantId, year);
+  // One read-only statement (one round trip on a server): the page writes nothing — unless the
+  // region's shared milestones have changed since this municipality's copies were made; then the
+  // copies are brought up to date (a write, in the tenant's own unit of work) and read again.
+  let overview = await readWheelOverview(database, actor.tenantId, year);
+  if (overview.regionalStale) {
+    await database.withTenant(actor.tenantId, (tx) => syncRegionalMilestones(tx, { tenantId: actor.tenantId, language }));
+    overview = await readWheelOverview(database, actor.tenantId, year);
+  }
+  const { cycle, years, milestones } = overview;
   return {
     year,
     today,
@@ -57,6 +67,7 @@ export async function getWheelOverview({ database, actor, year: rawYear, languag
       title: m.title,
       deadline: m.deadline,
       unitCount: m.units,
+      regionName: m.region_name,
       ...summarizeTargetCounts(m.deadline, today, { units: m.units, done: m.done, inProgress: m.in_progress }),
     })),
     holidays: publicHolidays(year, language),

@@ -7,6 +7,7 @@ import type { Language } from '../../locales/index.ts';
 import type { Actor } from '../shared/actor.ts';
 import { authorize } from '../shared/policy.ts';
 import { parseWheelInput, ZYearSchema } from './annual-wheel.rules.ts';
+import { syncRegionalMilestones } from './sync-regional-milestones.ts';
 import { publicHolidays, type PublicHoliday } from './holidays.ts';
 import { loadMilestoneViews, type MilestoneView } from './milestone-status.ts';
 import { today as todayOf, wheelPermissions, type WheelPermissions } from './wheel-access.ts';
@@ -37,6 +38,8 @@ export async function getWheelYear({ database, actor, year: rawYear, language, n
   const today = todayOf(now);
   const { year } = parseWheelInput(z.object({ year: ZYearSchema }), { year: rawYear === undefined || rawYear === null || rawYear === '' ? today.slice(0, 4) : rawYear });
   return database.withTenant(actor.tenantId, async (tx) => {
+    // The region's shared milestones join the tenant's own wheel (copies, tenant-owned).
+    await syncRegionalMilestones(tx, { tenantId: actor.tenantId, language });
     const cycle = await findCycleByYear(tx, year);
     const years = await listCycleYears(tx);
     const rows = cycle ? await listMilestonesOfCycle(tx, cycle.id) : [];

@@ -1,6 +1,7 @@
 // Load a cycle's milestones with the status of every target unit (shown status: overdue when
 // past the deadline and not done). Used by the wheel, the list, the board and the detail page.
 import type { Tx } from '../../db/client.ts';
+import { findRegionNamesOfMilestones } from '../../db/repositories/region-wheel.repository.ts';
 import { listMilestonesOfCycle, listStatuses, listUnitsForTargets } from '../../db/repositories/wheel.repository.ts';
 import { aggregateStatus, shownStatus, targetUnits, type TShownStatus, type TUnitStatus } from './annual-wheel.rules.ts';
 
@@ -30,6 +31,9 @@ export interface MilestoneView {
   overdueEveryDays: number;
   escalateAfterDays: number | null;
   version: number;
+  /** A copy of the region's shared milestone: the region milestone's id, and the region's name (else null). */
+  regionMilestoneId: string | null;
+  regionName: string | null;
   wholeMunicipality: boolean;
   units: UnitStatusView[];
   shown: TShownStatus;
@@ -42,6 +46,7 @@ export async function loadMilestoneViews(tx: Tx, milestones: MilestoneRow[], tod
   const units = await listUnitsForTargets(tx);
   const statuses = await listStatuses(tx, milestones.map((m) => m.id));
   const byKey = new Map(statuses.map((s) => [`${s.milestoneId}/${s.unitId}`, s]));
+  const regionNames = await findRegionNamesOfMilestones(tx, milestones.flatMap((m) => (m.regionMilestoneId ? [m.regionMilestoneId] : [])));
   const views = milestones.map((m): MilestoneView => {
     const targets = targetUnits(m, units);
     const unitViews = targets.units.map((u): UnitStatusView => {
@@ -74,6 +79,8 @@ export async function loadMilestoneViews(tx: Tx, milestones: MilestoneRow[], tod
       overdueEveryDays: m.overdueEveryDays,
       escalateAfterDays: m.escalateAfterDays,
       version: m.version,
+      regionMilestoneId: m.regionMilestoneId,
+      regionName: m.regionMilestoneId ? (regionNames.get(m.regionMilestoneId) ?? '') : null,
       wholeMunicipality: targets.wholeMunicipality,
       units: unitViews,
       shown: aggregateStatus(unitViews.map((u) => u.shown)),

@@ -44,6 +44,7 @@ import { isLanguage, type Language } from '../../locales/index.ts';
 import { claimWishReminders } from '../roster/claim-wish-reminders.ts';
 import type { MailSender } from '../auth/auth-mail.ts';
 import { addDays, dueSteps, osloDate, reminderDay, targetUnits, type TUnitStatus } from './annual-wheel.rules.ts';
+import { syncRegionalMilestones } from './sync-regional-milestones.ts';
 import { composeReminderMail, stepText, type ReminderItem } from './wheel-mail.ts';
 
 export const MAX_ATTEMPTS = 3;
@@ -86,6 +87,9 @@ async function claimDueSteps({ database, tenantId, now }: SendDueRemindersOption
   return database.withTenant(tenantId, async (tx) => {
     const tenant = await findTenantLanguage(tx, tenantId);
     if (!tenant) return 0;
+    // The region's shared milestones as this tenant's own copies, current before anything is
+    // claimed: each member's own unit leaders are reminded, each once (the claim below).
+    await syncRegionalMilestones(tx, { tenantId, language: isLanguage(tenant.defaultLanguage) ? tenant.defaultLanguage : 'nn' });
     // Deadlines whose steps can be due today: up to a year ahead (before-offsets) or behind (overdue repeats).
     // The roster's wish deadlines remind the unit's employees through the same outbox (claimed here, in this transaction).
     const wishes = await claimWishReminders(tx, { tenantId, today, tenantLanguage: tenant.defaultLanguage, deliveries: (ids) => listDeliveries(tx, ids) });

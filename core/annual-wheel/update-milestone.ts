@@ -4,7 +4,7 @@ import type { Database } from '../../db/client.ts';
 import { appendAudit } from '../../db/repositories/audit.repository.ts';
 import { findMilestone, listUnitsForTargets, updateMilestoneFields } from '../../db/repositories/wheel.repository.ts';
 import { actorLabel, type Actor } from '../shared/actor.ts';
-import { notFound, staleVersion, validation } from '../shared/app-error.ts';
+import { AppError, AppErrorCode, notFound, staleVersion, validation } from '../shared/app-error.ts';
 import { authorize } from '../shared/policy.ts';
 import { parseWheelInput, targetColumns, ZMilestoneInputSchema, ZVersionSchema } from './annual-wheel.rules.ts';
 
@@ -26,6 +26,8 @@ export async function updateMilestone({ database, actor, milestoneId, input, req
   return database.withTenant(actor.tenantId, async (tx) => {
     const current = await findMilestone(tx, milestoneId);
     if (!current) throw notFound();
+    // A copy of the region's shared milestone changes only through the region's (update-region-milestone).
+    if (current.milestone.regionMilestoneId) throw new AppError(AppErrorCode.CONFLICT, { messageKey: 'wheel.errors.regionalCopy' });
     if (current.milestone.version !== values.version) throw staleVersion();
     if (targets.targetUnitIds.length) {
       const known = new Set((await listUnitsForTargets(tx)).map((u) => u.id));

@@ -17,6 +17,8 @@ export type Action =
   | 'wheel.write' // cycles, milestones, templates
   | 'wheel.status' // mark a unit's status on a milestone (resource: the unit's path)
   | 'wheel.log' // the log of reminders sent
+  | 'wheel.region.read' // the region's shared milestones (the use case reads only the actor's own region, under RLS)
+  | 'wheel.region.write' // create and edit the region's shared milestones (coordinators of a member municipality)
   // maturity (checklist, self-assessment survey, measured stage)
   | 'maturity.manage' // survey rounds and invitations, the checklist's items
   | 'maturity.results' // aggregated survey results and the maturity page (measured stage)
@@ -149,7 +151,12 @@ export function can(actor: Actor | null, action: Action, resource: Resource): bo
     case 'import.run':
       return hasAny(actor, ['coordinator', 'tenant_admin']);
     case 'wheel.read':
+    case 'wheel.region.read':
       return actor.roles.size > 0;
+    case 'wheel.region.write':
+      // The HR coordinator is the one who works with the other municipalities of the region; a
+      // tenant administrator runs the installation for one municipality, not the region's rhythm.
+      return has(actor, 'coordinator');
     case 'wheel.write':
     case 'wheel.log':
       return hasAny(actor, ['coordinator', 'tenant_admin']);

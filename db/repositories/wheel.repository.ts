@@ -79,7 +79,9 @@ export async function listUnitsForTargets(tx: Tx) {
 export interface WheelOverviewRow {
   cycle: { id: string; title: string; status: string; template: string | null } | null;
   years: number[];
-  milestones: Array<{ id: string; title: string; deadline: string; units: number; done: number; in_progress: number }>;
+  milestones: Array<{ id: string; title: string; deadline: string; units: number; done: number; in_progress: number; region_name: string | null }>;
+  /** The tenant's region has a shared milestone that this tenant has no current copy of. */
+  regionalStale: boolean;
 }
 
 /**
@@ -88,7 +90,8 @@ export interface WheelOverviewRow {
  * (by deadline, then title) with their target units counted per status in one set-based part
  * (the same targets as `targetUnits`: every non-archived unit of the target kind, the chosen
  * units, or the root unit for a whole-municipality milestone; each kind of target is its own
- * equality-joined branch, which PostgreSQL and PGlite plan far better than one join with OR).
+ * equality-joined branch, which PostgreSQL and PGlite plan far better than one join with OR);
+ * plus whether the region's shared milestones need copying first (see syncRegionalMilestones).
  */
 export async function readWheelOverview(database: Pick<Database, 'readAsTenant'>, tenantId: string, year: number): Promise<WheelOverviewRow> {
   const [row] = await database.readAsTenant<WheelOverviewRow>(
@@ -96,7 +99,7 @@ export async function readWheelOverview(database: Pick<Database, 'readAsTenant'>
     'wheel_overview',
     sql`
       with c as (select id, title, status, template from wheel_cycles where year = ${year} limit 1),
-      m as (select id, title, deadline, target_kind, target_unit_ids from wheel_milestones where cycle_id = (select id from c)),
+      m as (select id, title, deadline, target_kind, target_unit_ids, region_milestone_id from wheel_milestones where cycle_id = (select id from c)),
       targets as (
         select m.id as milestone_id, u.id as unit_id from m join org_units u on u.kind = m.target_kind and u.archived_at is null
         union all
@@ -116,8 +119,13 @@ export async function readWheelOverview(database: Pick<Database, 'readAsTenant'>
       select
         (select json_build_object('id', c.id, 'title', c.title, 'status', c.status, 'template', c.template) from c) as cycle,
         (select coalesce(json_agg(y.year order by y.year), '[]'::json) from wheel_cycles y) as years,
-        (select coalesce(json_agg(json_build_object('id', m.id, 'title', m.title, 'deadline', m.deadline, 'units', coalesce(k.units, 0), 'done', coalesce(k.done, 0), 'in_progress', coalesce(k.in_progress, 0)) order by m.deadline, m.title), '[]'::json)
-           from m left join counts k on k.milestone_id = m.id) as milestones`,
+        (select coalesce(json_agg(json_build_object('id', m.id, 'title', m.title, 'deadline', m.deadline, 'units', coalesce(k.units, 0), 'done', coalesce(k.done, 0), 'in_progress', coalesce(k.in_progress, 0), 'region_name', rg.name) order by m.deadline, m.title), '[]'::json)
+           from m left join counts k on k.milestone_id = m.id
+           left join region_milestones rm on rm.id = m.region_milestone_id
+           left join regions rg on rg.id = rm.region_id) as milestones,
+        -- RLS shows only the tenant's own region's milestones.
+        exists (select 1 from region_milestones r
+                where not exists (select 1 from wheel_milestones w where w.region_milestone_id = r.id and w.region_version >= r.version)) as "regionalStale"`,
   );
   return row!;
 }

@@ -201,3 +201,34 @@ export const measureEvaluations = pgTable(
   },
   (t) => [uniqueIndex('measure_evaluations_once').on(t.tenantId, t.measureId, t.unitId, t.year), index('measure_evaluations_tenant_unit_year').on(t.tenantId, t.unitId, t.year)],
 );
+
+/**
+ * The feedback-reminder outbox: one row per (enrolment, account), claimed by a unique constraint
+ * before anything is sent, so each attendee is asked for feedback exactly once after a measure
+ * ends (the same claim-then-send pattern as wheel_reminders; core/catalogue/send-feedback-reminders.ts).
+ */
+export const feedbackReminders = pgTable(
+  'feedback_reminders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantId(),
+    enrolmentId: uuid('enrolment_id')
+      .notNull()
+      .references(() => enrolments.id),
+    measureId: uuid('measure_id')
+      .notNull()
+      .references(() => measures.id),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    /** pending (claimed, not yet mailed) | sending | sent | failed */
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    mailId: uuid('mail_id'),
+    error: text('error'),
+    claimedAt: timestamp('claimed_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    attemptedAt: timestamp('attempted_at', { withTimezone: true, mode: 'date' }),
+    sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [uniqueIndex('feedback_reminders_once').on(t.tenantId, t.enrolmentId, t.accountId), index('feedback_reminders_tenant_status').on(t.tenantId, t.status, t.claimedAt)],
+);

@@ -6,7 +6,7 @@ import { check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uui
 import { createdAt, tenantId, updatedAt, version } from './_columns.ts';
 import { accounts } from './auth.ts';
 import { orgUnits } from './org.ts';
-import { regions } from './platform.ts';
+import { regions, tenants } from './platform.ts';
 import { rosterPeriods } from './roster.ts';
 
 export const wheelCycles = pgTable(
@@ -15,8 +15,9 @@ export const wheelCycles = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     tenantId: tenantId(),
     /**
-     * Set when the cycle is a region's shared wheel (interkommunalt samarbeid), copied into
-     * each member municipality. Not used by any use case yet (docs/annual-wheel.md, "Gaps").
+     * Reserved, unused: a region's shared milestones live in `region_milestones` and are copied
+     * into each member's own cycle of the year (wheel_milestones.region_milestone_id), so a
+     * municipality keeps one wheel per year.
      */
     regionId: uuid('region_id').references(() => regions.id),
     year: integer('year').notNull(),
@@ -30,6 +31,44 @@ export const wheelCycles = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex('wheel_cycles_tenant_year').on(t.tenantId, t.year)],
+);
+
+/**
+ * A region's shared milestone (interkommunalt samarbeid): owned by the region, not by a tenant.
+ * Coordinators of member municipalities create and edit them; RLS lets rytme_app see and write
+ * only the rows of the region its transaction's tenant belongs to. Each member gets its own copy
+ * in wheel_milestones (synced by core/annual-wheel/sync-regional-milestones.ts), so statuses and
+ * reminders stay tenant-owned. Targets are a unit kind or none (unit ids differ per tenant).
+ */
+export const regionMilestones = pgTable(
+  'region_milestones',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    regionId: uuid('region_id')
+      .notNull()
+      .references(() => regions.id),
+    year: integer('year').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    deadline: date('deadline', { mode: 'string' }).notNull(),
+    ownerRole: text('owner_role').notNull(),
+    concerns: text('concerns').notNull(),
+    targetKind: text('target_kind'),
+    reminderOffsets: integer('reminder_offsets').array().notNull().default(sql`'{14,3,0}'::int[]`),
+    overdueEveryDays: integer('overdue_every_days').notNull().default(7),
+    escalateAfterDays: integer('escalate_after_days'),
+    /** The member municipality whose coordinator created / last changed it. */
+    createdByTenantId: uuid('created_by_tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    updatedByTenantId: uuid('updated_by_tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('region_milestones_region_year').on(t.regionId, t.year, t.deadline)],
 );
 
 export const wheelMilestones = pgTable(
@@ -57,11 +96,15 @@ export const wheelMilestones = pgTable(
     overdueEveryDays: integer('overdue_every_days').notNull().default(7),
     /** Escalate to the executives this many days after the deadline (null = never). */
     escalateAfterDays: integer('escalate_after_days'),
+    /** Set on a member's copy of a region's milestone; the copy is edited only through the region's. */
+    regionMilestoneId: uuid('region_milestone_id').references(() => regionMilestones.id),
+    /** The region milestone's version this copy reflects (a newer one is copied over at the next sync). */
+    regionVersion: integer('region_version'),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('wheel_milestones_tenant_cycle').on(t.tenantId, t.cycleId, t.deadline)],
+  (t) => [index('wheel_milestones_tenant_cycle').on(t.tenantId, t.cycleId, t.deadline), uniqueIndex('wheel_milestones_region_copy').on(t.tenantId, t.regionMilestoneId)],
 );
 
 /**

@@ -6,10 +6,11 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext } from 'playwright-core';
 import routes from '../../app/routes.ts';
-import { importRuns, rosterPeriods, rosterWishes } from '../../db/schema/index.ts';
+import { importRuns, regions, rosterPeriods, rosterWishes } from '../../db/schema/index.ts';
 import { DEFAULT_RULES, DEFAULT_SHIFT_TYPES, defaultStaffing } from '../../core/roster/roster.rules.ts';
 import { startSession } from '../../core/auth/start-session.ts';
 import { createMilestone } from '../../core/annual-wheel/create-milestone.ts';
+import { createRegionMilestone } from '../../core/annual-wheel/create-region-milestone.ts';
 import { createStrategicPlan } from '../../core/strategic-plan/create-strategic-plan.ts';
 import { saveStaffingRequirement } from '../../core/strategic-plan/save-staffing-requirement.ts';
 import { startMappingForm } from '../../core/mapping/start-mapping-form.ts';
@@ -47,7 +48,9 @@ describe('every page (browser, axe)', () => {
     t = await startTestApp();
     browser = await launchBrowser();
     const db = t.db.database;
-    const tenant = await createTenant(db, { name: 'Fjordvik kommune' });
+    // In a region, so the regional wheel's pages have something to show.
+    const [region] = await db.withPlatform((tx) => tx.insert(regions).values({ name: 'Sunnfjord' }).returning());
+    const tenant = await createTenant(db, { name: 'Fjordvik kommune', regionId: region!.id });
     const root = await createUnit(db, tenant.id, { name: 'Fjordvik kommune', kind: 'kommune' });
     const unit = await createUnit(db, tenant.id, { parent: root, name: 'Fjordheimen', kind: 'eining' });
     const me = await createPerson(db, tenant.id, { unitId: unit.id, givenName: 'Ingrid', familyName: 'Leiar' });
@@ -86,6 +89,13 @@ describe('every page (browser, axe)', () => {
       input: { title: 'Kartleggingsskjema levert', deadline: `${new Date().getFullYear()}-11-01`, ownerRole: 'unit_leader', concerns: 'mapping_form', target: 'kind:eining', reminderOffsets: '14, 3, 0', overdueEveryDays: '7', escalateAfterDays: '14' },
     });
     const system = { kind: 'system' as const, tenantId: tenant.id, purpose: 'test' };
+    const regionMilestone = await createRegionMilestone({
+      database: db,
+      actor: system,
+      language: 'nn',
+      input: { year: String(new Date().getFullYear()), title: 'Felles kompetanseplan', deadline: `${new Date().getFullYear()}-12-01`, ownerRole: 'coordinator', concerns: 'municipal_plan', target: 'none', reminderOffsets: '14', overdueEveryDays: '0', escalateAfterDays: '' },
+    });
+    ids.regionMilestoneId = regionMilestone.id;
     const plan = await createStrategicPlan({ database: db, actor: system, input: { title: 'Kompetanse og bemanning', startYear: new Date().getFullYear() + 1 } });
     await saveStaffingRequirement({ database: db, actor: system, planId: plan.id, input: { styrk08: '2223', basis: 'headcount', values: ['3', '3', '4', '4'] } });
     // The unit's mapping form is started, so its edit page renders (without one it sends the leader to start it).
@@ -143,7 +153,7 @@ describe('every page (browser, axe)', () => {
   it('signed-in pages pass in nynorsk', async () => {
     const paths = pagePatterns()
       .filter((p) => !PUBLIC_PAGES.includes(p === '/' ? '/' : `/${p}`) || p === '/')
-      .map((p) => (p === '/' ? '/' : `/${p}`).replace(':unitId', ids.unitId!).replace(':personId', ids.personId!).replace(':accountId', ids.accountId!).replace(':runId', ids.runId!).replace(':milestoneId', ids.milestoneId!).replace(':competencePlanId', ids.competencePlanId!).replace(':planId', ids.planId!).replace(':measureId', ids.measureId!).replace(':step', '5').replace(':token', 'x').replace(':year', String(new Date().getFullYear())));
+      .map((p) => (p === '/' ? '/' : `/${p}`).replace(':unitId', ids.unitId!).replace(':personId', ids.personId!).replace(':accountId', ids.accountId!).replace(':runId', ids.runId!).replace(':regionMilestoneId', ids.regionMilestoneId!).replace(':milestoneId', ids.milestoneId!).replace(':competencePlanId', ids.competencePlanId!).replace(':planId', ids.planId!).replace(':measureId', ids.measureId!).replace(':step', '5').replace(':token', 'x').replace(':year', String(new Date().getFullYear())));
     assert.ok(paths.length >= 20, `pages found: ${paths.length}`);
     for (const path of paths) {
       if (path === '/login' || path.startsWith('/password/')) continue; // signed-in users are sent on; checked anonymously below

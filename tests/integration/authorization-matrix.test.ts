@@ -7,10 +7,11 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
 import routes from '../../app/routes.ts';
-import { competencePlans, importRuns, rosterPeriods, unitPlans, wheelCycles } from '../../db/schema/index.ts';
+import { competencePlans, importRuns, regions, rosterPeriods, unitPlans, wheelCycles } from '../../db/schema/index.ts';
 import { DEFAULT_RULES, DEFAULT_SHIFT_TYPES, defaultStaffing } from '../../core/roster/roster.rules.ts';
 import { createApiToken } from '../../core/api-tokens/create-api-token.ts';
 import { createMilestone } from '../../core/annual-wheel/create-milestone.ts';
+import { createRegionMilestone } from '../../core/annual-wheel/create-region-milestone.ts';
 import { createStrategicPlan } from '../../core/strategic-plan/create-strategic-plan.ts';
 import type { Role } from '../../core/shared/actor.ts';
 import { Client, signInAs, startTestApp, type TestApp } from '../support/server.ts';
@@ -137,6 +138,11 @@ const MATRIX: Record<string, Entry> = {
   'wheel/milestones/:milestoneId': { rule: everyMember },
   'wheel/milestones/:milestoneId/edit': { rule: only('coordinator', 'tenant_admin') },
   'wheel/board': { rule: everyMember },
+  // The region's shared wheel: every member reads it; coordinators of a member municipality edit
+  // it (not tenant admins); another region's milestone is not found (foreign = another region's).
+  'wheel/region': { rule: everyMember },
+  'wheel/region/new': { rule: only('coordinator') },
+  'wheel/region/:regionMilestoneId/edit': { rule: only('coordinator') },
   'wheel/templates': { rule: only('coordinator', 'tenant_admin') },
   'wheel/notifications': { rule: everyMember },
   'wheel/log': { rule: only('coordinator', 'tenant_admin') },
@@ -231,7 +237,7 @@ function routePaths(): string[] {
 
 interface Fixture {
   tenantA: string;
-  ids: Record<Target, { unitId: string; personId: string; accountId: string; runId: string; milestoneId: string; periodId: string; planId: string; measureId: string; competencePlanId: string }>;
+  ids: Record<Target, { unitId: string; personId: string; accountId: string; runId: string; milestoneId: string; periodId: string; planId: string; measureId: string; competencePlanId: string; regionMilestoneId: string }>;
   clients: Map<Who, Client>;
 }
 
@@ -250,8 +256,10 @@ describe('authorization matrix', () => {
   before(async () => {
     t = await startTestApp();
     const db = t.db.database;
-    const a = await createTenant(db);
-    const b = await createTenant(db);
+    // A and B are in different regions (the regional wheel's foreign target is the other region's milestone).
+    const [regionA, regionB] = await db.withPlatform((tx) => tx.insert(regions).values([{ name: 'Region A' }, { name: 'Region B' }]).returning());
+    const a = await createTenant(db, { regionId: regionA!.id });
+    const b = await createTenant(db, { regionId: regionB!.id });
     fx.tenantA = a.id;
     const rootA = await createUnit(db, a.id);
     const ownUnit = await createUnit(db, a.id, { parent: rootA, name: 'Eigen eining' });
@@ -286,6 +294,15 @@ describe('authorization matrix', () => {
           input: { title: 'Kartlegging', deadline: '2026-11-01', ownerRole: 'unit_leader', concerns: 'mapping_form', target: 'units', targetUnitIds: [unitId], reminderOffsets: '14', overdueEveryDays: '7', escalateAfterDays: '' },
         })
       ).id;
+    const regionMilestone = async (tenantId: string) =>
+      (
+        await createRegionMilestone({
+          database: db,
+          actor: { kind: 'system', tenantId, purpose: 'test' },
+          language: 'nn',
+          input: { year: '2027', title: 'Regional frist', deadline: '2027-02-01', ownerRole: 'coordinator', concerns: 'other', target: 'none', reminderOffsets: '14', overdueEveryDays: '0', escalateAfterDays: '' },
+        })
+      ).id;
     const period = async (tenantId: string, unitId: string) => {
       const [row] = await db.withTenant(tenantId, (tx) =>
         tx
@@ -315,9 +332,9 @@ describe('authorization matrix', () => {
     await unitPlan(a.id, otherUnit.id, 'approved');
     await unitPlan(b.id, rootB.id, 'approved');
     fx.ids = {
-      own: { unitId: ownUnit.id, personId: e.person.id, accountId: accountOf.get('employee')!, runId: await run(a.id), milestoneId: await milestone(a.id, ownUnit.id), periodId: await period(a.id, ownUnit.id), planId: await plan(a.id, ''), measureId: await createPublishedMeasure(db, a.id, { attendee: { personId: e.person.id, unitId: ownUnit.id } }), competencePlanId: competencePlanIds.own },
-      other: { unitId: otherUnit.id, personId: f.person.id, accountId: otherAccount, runId: await run(a.id), milestoneId: await milestone(a.id, otherUnit.id), periodId: await period(a.id, otherUnit.id), planId: await plan(a.id, otherUnit.id), measureId: await createPublishedMeasure(db, a.id, { attendee: { personId: f.person.id, unitId: otherUnit.id } }), competencePlanId: competencePlanIds.other },
-      foreign: { unitId: rootB.id, personId: g.person.id, accountId: foreignAccount, runId: await run(b.id), milestoneId: await milestone(b.id, rootB.id), periodId: await period(b.id, rootB.id), planId: await plan(b.id, ''), measureId: await createPublishedMeasure(db, b.id, { attendee: { personId: g.person.id, unitId: rootB.id } }), competencePlanId: competencePlanIds.foreign },
+      own: { unitId: ownUnit.id, personId: e.person.id, accountId: accountOf.get('employee')!, runId: await run(a.id), milestoneId: await milestone(a.id, ownUnit.id), periodId: await period(a.id, ownUnit.id), planId: await plan(a.id, ''), measureId: await createPublishedMeasure(db, a.id, { attendee: { personId: e.person.id, unitId: ownUnit.id } }), competencePlanId: competencePlanIds.own, regionMilestoneId: await regionMilestone(a.id) },
+      other: { unitId: otherUnit.id, personId: f.person.id, accountId: otherAccount, runId: await run(a.id), milestoneId: await milestone(a.id, otherUnit.id), periodId: await period(a.id, otherUnit.id), planId: await plan(a.id, otherUnit.id), measureId: await createPublishedMeasure(db, a.id, { attendee: { personId: f.person.id, unitId: otherUnit.id } }), competencePlanId: competencePlanIds.other, regionMilestoneId: await regionMilestone(a.id) },
+      foreign: { unitId: rootB.id, personId: g.person.id, accountId: foreignAccount, runId: await run(b.id), milestoneId: await milestone(b.id, rootB.id), periodId: await period(b.id, rootB.id), planId: await plan(b.id, ''), measureId: await createPublishedMeasure(db, b.id, { attendee: { personId: g.person.id, unitId: rootB.id } }), competencePlanId: competencePlanIds.foreign, regionMilestoneId: await regionMilestone(b.id) },
     };
     fx.clients.set('anonymous', new Client(t.url));
     for (const [who, accountId] of accountOf) fx.clients.set(who, await signInAs(t, a.id, accountId));
@@ -333,7 +350,7 @@ describe('authorization matrix', () => {
   it('allows and denies every route for every role and target as documented', { timeout: 900_000 }, async () => {
     const mismatches: string[] = [];
     for (const [pattern, entry] of Object.entries(MATRIX)) {
-      const hasTarget = /:(unitId|personId|accountId|runId|milestoneId|periodId|planId|measureId|competencePlanId)/.test(pattern);
+      const hasTarget = /:(unitId|personId|accountId|runId|milestoneId|periodId|planId|measureId|competencePlanId|regionMilestoneId)/.test(pattern);
       const targets: Target[] = hasTarget ? ['own', 'other', 'foreign'] : ['own'];
       for (const target of targets) {
         const ids = fx.ids[target];
@@ -343,6 +360,7 @@ describe('authorization matrix', () => {
           .replace(':personId', ids.personId)
           .replace(':accountId', ids.accountId)
           .replace(':runId', ids.runId)
+          .replace(':regionMilestoneId', ids.regionMilestoneId)
           .replace(':milestoneId', ids.milestoneId)
           .replace(':periodId', ids.periodId)
           .replace(':competencePlanId', ids.competencePlanId)
