@@ -19,6 +19,7 @@ import { createRegionMilestone } from '../../core/annual-wheel/create-region-mil
 import { updateRegionMilestone } from '../../core/annual-wheel/update-region-milestone.ts';
 import { getRegionMilestone, getRegionWheel } from '../../core/annual-wheel/get-region-wheel.ts';
 import { getWheelYear } from '../../core/annual-wheel/get-wheel-year.ts';
+import { getWheelOverview } from '../../core/annual-wheel/get-wheel-overview.ts';
 import { getMilestone } from '../../core/annual-wheel/get-milestone.ts';
 import { setUnitStatus } from '../../core/annual-wheel/set-unit-status.ts';
 import { updateMilestone } from '../../core/annual-wheel/update-milestone.ts';
@@ -88,6 +89,11 @@ describe('regional wheel', () => {
   });
 
   it('shows the milestone on every member’s own wheel, marked with the region, and nothing outside the region', async () => {
+    // The wheel page of B, before anything else of B's has run: its one read finds the region's
+    // milestone not yet copied, copies it and shows it with the region's name.
+    const overview = await getWheelOverview({ database: t.database, actor: m.b.leader, year: 2027, language: 'nn', now: at('2027-01-10') });
+    assert.deepEqual(overview.milestones.map((x) => [x.title, x.regionName, x.unitCount]), [['Felles kompetanseplan', 'Sunnfjord', 1]]);
+    assert.deepEqual((await getWheelOverview({ database: t.database, actor: m.c.leader, year: 2027, language: 'nn', now: at('2027-01-10') })).milestones, []);
     for (const key of ['a', 'b'] as const) {
       const year = await wheel(key);
       assert.deepEqual(year.milestones.map((x) => [x.title, x.regionName, x.units.map((u) => u.unitName)]), [['Felles kompetanseplan', 'Sunnfjord', [`Skule ${key.toUpperCase()}`]]]);
