@@ -9,6 +9,8 @@ export interface DataColumn<R> {
   key: string;
   header: ReactNode;
   cell: (row: R) => ReactNode;
+  /** Right-aligned figures (class `num` on the header and the cells). */
+  numeric?: boolean;
 }
 
 export interface DataTableProps<R> {
@@ -21,17 +23,20 @@ export interface DataTableProps<R> {
   rows: readonly R[];
   rowKey: (row: R) => string;
   testId?: string;
+  className?: string;
+  /** Rows after the data rows, such as a total (`<Table.Row>` elements). */
+  footer?: ReactNode;
 }
 
-export function DataTable<R>({ caption, captionHidden, rowHeader, columns, rows, rowKey, testId }: DataTableProps<R>) {
+export function DataTable<R>({ caption, captionHidden, rowHeader, columns, rows, rowKey, testId, className, footer }: DataTableProps<R>) {
   return (
     <div className="table-scroll">
-      <Table data-size="sm" data-testid={testId}>
+      <Table data-size="sm" data-testid={testId} className={className}>
         <caption className={captionHidden ? 'visually-hidden' : undefined}>{caption}</caption>
         <Table.Head>
           <Table.Row>
             {[...(rowHeader ? [rowHeader] : []), ...columns].map((c) => (
-              <Table.HeaderCell key={c.key} scope="col">
+              <Table.HeaderCell key={c.key} scope="col" className={c.numeric ? 'num' : undefined}>
                 {c.header}
               </Table.HeaderCell>
             ))}
@@ -42,10 +47,13 @@ export function DataTable<R>({ caption, captionHidden, rowHeader, columns, rows,
             <Table.Row key={rowKey(r)}>
               {rowHeader ? <Table.HeaderCell scope="row">{rowHeader.cell(r)}</Table.HeaderCell> : null}
               {columns.map((c) => (
-                <Table.Cell key={c.key}>{c.cell(r)}</Table.Cell>
+                <Table.Cell key={c.key} className={c.numeric ? 'num' : undefined}>
+                  {c.cell(r)}
+                </Table.Cell>
               ))}
             </Table.Row>
           ))}
+          {footer}
         </Table.Body>
       </Table>
     </div>

@@ -26,6 +26,7 @@ import { UnitPlanTimeline } from '../components/unit-plan-timeline.tsx';
 import '../styles/org.css';
 import '../styles/competence-plan.css';
 import '../styles/unit-plan.css';
+import { DataTable } from '../components/data-table.tsx';
 
 const PREFIX = 'uplan';
 /** Empty lines offered under each table for new rows. */
@@ -459,35 +460,28 @@ export default function UnitPlanPage({ loaderData: d }: Route.ComponentProps) {
             {d.actions.length === 0 ? (
               <Paragraph>{t('unitPlan.doc.empty')}</Paragraph>
             ) : (
-              <Table className="uplan-table">
-                <caption className="visually-hidden">{t('unitPlan.sections.actions')}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell>{t('unitPlan.actions.title')}</Table.HeaderCell>
-                    <Table.HeaderCell>{t('unitPlan.actions.competence')}</Table.HeaderCell>
-                    <Table.HeaderCell>{t('unitPlan.actions.responsible')}</Table.HeaderCell>
-                    <Table.HeaderCell>{t('unitPlan.actions.timing')}</Table.HeaderCell>
-                    <Table.HeaderCell className="num">{t('unitPlan.actions.cost')}</Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {d.actions.map((a, i) => (
-                    <Table.Row key={i}>
-                      <Table.Cell>{a.catalogueMeasureId ? <Link to={`/catalogue/measures/${a.catalogueMeasureId}`}>{a.title}</Link> : a.title}</Table.Cell>
-                      <Table.Cell>{a.competence}</Table.Cell>
-                      <Table.Cell>{a.responsible}</Table.Cell>
-                      <Table.Cell>{a.timing}</Table.Cell>
-                      <Table.Cell className="num">{nok(a.costNok)}</Table.Cell>
-                    </Table.Row>
-                  ))}
+              <DataTable
+                className="uplan-table"
+                caption={t('unitPlan.sections.actions')}
+                captionHidden
+                columns={[
+                  { key: 'title', header: t('unitPlan.actions.title'), cell: (a) => (a.catalogueMeasureId ? <Link to={`/catalogue/measures/${a.catalogueMeasureId}`}>{a.title}</Link> : a.title) },
+                  { key: 'competence', header: t('unitPlan.actions.competence'), cell: (a) => a.competence },
+                  { key: 'responsible', header: t('unitPlan.actions.responsible'), cell: (a) => a.responsible },
+                  { key: 'timing', header: t('unitPlan.actions.timing'), cell: (a) => a.timing },
+                  { key: 'cost', header: t('unitPlan.actions.cost'), cell: (a) => nok(a.costNok), numeric: true },
+                ]}
+                rows={d.actions.map((a, i) => ({ ...a, key: String(i) }))}
+                rowKey={(a) => a.key}
+                footer={
                   <Table.Row>
                     <Table.HeaderCell scope="row" colSpan={4}>
                       {t('unitPlan.actions.total')}
                     </Table.HeaderCell>
                     <Table.Cell className="num">{nok(d.actionCostNok)}</Table.Cell>
                   </Table.Row>
-                </Table.Body>
-              </Table>
+                }
+              />
             )}
           </section>
 
@@ -499,27 +493,19 @@ export default function UnitPlanPage({ loaderData: d }: Route.ComponentProps) {
             {d.outlook.length === 0 ? (
               <Paragraph>{t('unitPlan.doc.empty')}</Paragraph>
             ) : (
-              <Table className="uplan-table">
-                <caption className="visually-hidden">{t('unitPlan.sections.outlook')}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell>{t('unitPlan.outlook.year')}</Table.HeaderCell>
-                    <Table.HeaderCell>{t('unitPlan.outlook.title')}</Table.HeaderCell>
-                    <Table.HeaderCell>{t('unitPlan.outlook.competence')}</Table.HeaderCell>
-                    <Table.HeaderCell className="num">{t('unitPlan.outlook.cost')}</Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {d.outlook.map((o, i) => (
-                    <Table.Row key={i}>
-                      <Table.Cell>{o.year}</Table.Cell>
-                      <Table.Cell>{o.title}</Table.Cell>
-                      <Table.Cell>{o.competence}</Table.Cell>
-                      <Table.Cell className="num">{nok(o.costNok)}</Table.Cell>
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
+              <DataTable
+                className="uplan-table"
+                caption={t('unitPlan.sections.outlook')}
+                captionHidden
+                columns={[
+                  { key: 'year', header: t('unitPlan.outlook.year'), cell: (o) => o.year },
+                  { key: 'title', header: t('unitPlan.outlook.title'), cell: (o) => o.title },
+                  { key: 'competence', header: t('unitPlan.outlook.competence'), cell: (o) => o.competence },
+                  { key: 'cost', header: t('unitPlan.outlook.cost'), cell: (o) => nok(o.costNok), numeric: true },
+                ]}
+                rows={d.outlook.map((o, i) => ({ ...o, key: String(i) }))}
+                rowKey={(o) => o.key}
+              />
             )}
           </section>
 
@@ -530,25 +516,18 @@ export default function UnitPlanPage({ loaderData: d }: Route.ComponentProps) {
             {d.evaluations.length === 0 ? (
               <Paragraph>{t('unitPlan.doc.empty')}</Paragraph>
             ) : (
-              <Table className="uplan-table">
-                <caption className="visually-hidden">{t('unitPlan.sections.evaluations')}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell>{t('unitPlan.evaluations.title')}</Table.HeaderCell>
-                    <Table.HeaderCell>{t('unitPlan.evaluations.method')}</Table.HeaderCell>
-                    <Table.HeaderCell>{t('unitPlan.evaluations.responsible')}</Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {d.evaluations.map((e, i) => (
-                    <Table.Row key={i}>
-                      <Table.Cell>{e.title}</Table.Cell>
-                      <Table.Cell>{e.competence}</Table.Cell>
-                      <Table.Cell>{e.responsible}</Table.Cell>
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
+              <DataTable
+                className="uplan-table"
+                caption={t('unitPlan.sections.evaluations')}
+                captionHidden
+                columns={[
+                  { key: 'title', header: t('unitPlan.evaluations.title'), cell: (e) => e.title },
+                  { key: 'method', header: t('unitPlan.evaluations.method'), cell: (e) => e.competence },
+                  { key: 'responsible', header: t('unitPlan.evaluations.responsible'), cell: (e) => e.responsible },
+                ]}
+                rows={d.evaluations.map((e, i) => ({ ...e, key: String(i) }))}
+                rowKey={(e) => e.key}
+              />
             )}
           </section>
 
