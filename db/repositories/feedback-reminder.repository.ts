@@ -3,6 +3,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { queryRows, type Tx } from '../client.ts';
 import { feedbackReminders } from '../schema/index.ts';
+import { takeOutboxRowsToSend, type TakeOutboxOptions } from './reminder-outbox.repository.ts';
 
 export interface FeedbackReminderCandidate {
   enrolmentId: string;
@@ -45,24 +46,9 @@ export async function claimFeedbackReminders(tx: Tx, claims: ReadonlyArray<{ ten
   return tx.insert(feedbackReminders).values([...claims]).onConflictDoNothing().returning({ id: feedbackReminders.id, enrolmentId: feedbackReminders.enrolmentId, accountId: feedbackReminders.accountId, measureId: feedbackReminders.measureId });
 }
 
-/** As takeRemindersToSend (wheel): pending, retryable failed and stale 'sending' rows → 'sending', under SKIP LOCKED. */
-export async function takeFeedbackRemindersToSend(tx: Tx, options: { now: Date; staleBefore: Date; maxAttempts: number; limit: number }) {
-  return queryRows<{ id: string; account_id: string; measure_id: string; enrolment_id: string }>(
-    tx,
-    sql`
-      with picked as materialized (
-        select id from feedback_reminders
-        where (status = 'pending')
-           or (status = 'failed' and attempts < ${options.maxAttempts} and attempted_at < ${options.staleBefore.toISOString()})
-           or (status = 'sending' and attempted_at < ${options.staleBefore.toISOString()} and attempts < ${options.maxAttempts})
-        order by claimed_at
-        limit ${options.limit}
-        for update skip locked
-      )
-      update feedback_reminders r set status = 'sending', attempts = r.attempts + 1, attempted_at = ${options.now.toISOString()}
-      from picked where r.id = picked.id
-      returning r.id, r.account_id, r.measure_id, r.enrolment_id`,
-  );
+/** Take feedback reminders to mail (the same rules as the wheel's outbox: takeOutboxRowsToSend). */
+export async function takeFeedbackRemindersToSend(tx: Tx, options: TakeOutboxOptions) {
+  return takeOutboxRowsToSend<{ id: string; account_id: string; measure_id: string; enrolment_id: string }>(tx, 'feedback_reminders', sql`r.id, r.account_id, r.measure_id, r.enrolment_id`, options);
 }
 
 /** The recipient and measure of rows to mail. */

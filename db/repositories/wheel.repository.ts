@@ -4,6 +4,7 @@
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { queryRows, type Database, type Tx } from '../client.ts';
 import { accounts, notifications, orgUnits, persons, roleAssignments, tenants, unitLeaders, wheelCycles, wheelMilestones, wheelReminders, wheelSettings, wheelUnitStatuses } from '../schema/index.ts';
+import { takeOutboxRowsToSend, type TakeOutboxOptions } from './reminder-outbox.repository.ts';
 
 // ---------------------------------------------------------------- cycles and milestones
 
@@ -235,30 +236,13 @@ export async function insertNotifications(tx: Tx, values: Array<typeof notificat
   await tx.insert(notifications).values(values).onConflictDoNothing();
 }
 
-/**
- * Take reminders to mail: pending ones, failed ones with attempts left (once `staleBefore` has
- * passed since the last attempt, so a retry waits for a later run), and ones left 'sending' by
- * a process that died more than `staleBefore` ago. Each row moves to 'sending'
- * in one statement under FOR UPDATE SKIP LOCKED, so two runs never take the same row. The rows are
- * picked in a materialised CTE: as `where id in (select … limit n for update skip locked)` the
- * planner may evaluate the sub-select more than once under concurrency and take more than `limit`.
- */
-export async function takeRemindersToSend(tx: Tx, options: { now: Date; staleBefore: Date; maxAttempts: number; limit: number }) {
-  return queryRows<{ id: string; account_id: string; milestone_id: string | null; roster_period_id: string | null; unit_key: string; step: string; step_date: string; delivery: string; attempts: number }>(
+/** Take wheel reminders to mail (see takeOutboxRowsToSend for which rows and why it is safe). */
+export async function takeRemindersToSend(tx: Tx, options: TakeOutboxOptions) {
+  return takeOutboxRowsToSend<{ id: string; account_id: string; milestone_id: string | null; roster_period_id: string | null; unit_key: string; step: string; step_date: string; delivery: string; attempts: number }>(
     tx,
-    sql`
-      with picked as materialized (
-        select id from wheel_reminders
-        where (status = 'pending')
-           or (status = 'failed' and attempts < ${options.maxAttempts} and attempted_at < ${options.staleBefore.toISOString()})
-           or (status = 'sending' and attempted_at < ${options.staleBefore.toISOString()} and attempts < ${options.maxAttempts})
-        order by claimed_at
-        limit ${options.limit}
-        for update skip locked
-      )
-      update wheel_reminders r set status = 'sending', attempts = r.attempts + 1, attempted_at = ${options.now.toISOString()}
-      from picked where r.id = picked.id
-      returning r.id, r.account_id, r.milestone_id, r.roster_period_id, r.unit_key, r.step, r.step_date::text as step_date, r.delivery, r.attempts`,
+    'wheel_reminders',
+    sql`r.id, r.account_id, r.milestone_id, r.roster_period_id, r.unit_key, r.step, r.step_date::text as step_date, r.delivery, r.attempts`,
+    options,
   );
 }
 
