@@ -74,13 +74,19 @@ export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }
 
-function lookup(catalogue: unknown, key: string): string | undefined {
-  let node: unknown = catalogue;
-  for (const part of key.split('.')) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[part];
+/** Each catalogue flattened once to key → message ('common.nav.home' → 'Heim'): a lookup per message, no walking. */
+const flat = new Map<Language, Map<string, string>>();
+function flatten(node: unknown, prefix: string, into: Map<string, string>): Map<string, string> {
+  for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
+    if (typeof v === 'string') into.set(prefix + k, v);
+    else if (v !== null && typeof v === 'object') flatten(v, `${prefix}${k}.`, into);
   }
-  return typeof node === 'string' ? node : undefined;
+  return into;
+}
+function lookup(language: Language, key: string): string | undefined {
+  let messages = flat.get(language);
+  if (!messages) flat.set(language, (messages = flatten(catalogues[language], '', new Map())));
+  return messages.get(key);
 }
 
 /**
@@ -88,7 +94,7 @@ function lookup(catalogue: unknown, key: string): string | undefined {
  * unknown key falls back to nynorsk, then to the key itself so a gap is visible, never blank.
  */
 export function translate(language: Language, key: MessageKey | (string & {}), params?: MessageParams): string {
-  const template = lookup(catalogues[language], key) ?? lookup(catalogues.nn, key) ?? key;
+  const template = lookup(language, key) ?? lookup('nn', key) ?? key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }

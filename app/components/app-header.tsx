@@ -1,9 +1,10 @@
 // Site header: product name, tenant, main navigation, language switch and sign-out.
-import { Form, NavLink, useLocation, useRouteLoaderData } from 'react-router';
+import { Form, useLocation, useRouteLoaderData } from 'react-router';
 import { Button } from '@digdir/designsystemet-react';
 import { useT } from '../i18n/use-t.ts';
 import { LANGUAGES } from '../../locales/index.ts';
 import { CsrfField } from './csrf-field.tsx';
+import { useNavLinkProps } from './nav-link-props.ts';
 
 interface HeaderData {
   language: string;
@@ -17,6 +18,7 @@ export function AppHeader() {
   const t = useT();
   const data = useRouteLoaderData('root') as HeaderData | undefined;
   const location = useLocation();
+  const link = useNavLinkProps();
   const next = location.pathname + location.search;
   return (
     <header className="app-header">
@@ -29,43 +31,43 @@ export function AppHeader() {
       <nav aria-label={t('common.nav.label')} className="app-header__nav">
         <ul>
           <li>
-            <NavLink to="/" end>
+            <a {...link('/', { end: true })}>
               {t('common.nav.home')}
-            </NavLink>
+            </a>
           </li>
           {data?.nav.org ? (
             <li>
-              <NavLink to="/org">{t('common.nav.org')}</NavLink>
+              <a {...link('/org')}>{t('common.nav.org')}</a>
             </li>
           ) : null}
           {data?.nav.dashboard ? (
             <li>
-              <NavLink to="/dashboard">{t('dashboard.nav.title')}</NavLink>
+              <a {...link('/dashboard')}>{t('dashboard.nav.title')}</a>
             </li>
           ) : null}
           {data?.nav.wheel ? (
             <li>
-              <NavLink to="/wheel">{t('wheel.nav.title')}</NavLink>
+              <a {...link('/wheel')}>{t('wheel.nav.title')}</a>
             </li>
           ) : null}
           {data?.nav.mapping ? (
             <li>
-              <NavLink to="/mapping">{t('mapping.nav.title')}</NavLink>
+              <a {...link('/mapping')}>{t('mapping.nav.title')}</a>
             </li>
           ) : null}
           {data?.nav.catalogue ? (
             <li>
-              <NavLink to="/catalogue">{t('catalogue.nav.title')}</NavLink>
+              <a {...link('/catalogue')}>{t('catalogue.nav.title')}</a>
             </li>
           ) : null}
           {data?.nav.competencePlan ? (
             <li>
-              <NavLink to="/competence-plans">{t('competencePlan.nav.title')}</NavLink>
+              <a {...link('/competence-plans')}>{t('competencePlan.nav.title')}</a>
             </li>
           ) : null}
           {data?.nav.wheel ? (
             <li>
-              <NavLink to="/wheel/notifications">
+              <a {...link('/wheel/notifications')}>
                 {t('wheel.nav.notifications')}
                 {data.unreadNotifications > 0 ? (
                   <span className="app-header__badge">
@@ -73,37 +75,37 @@ export function AppHeader() {
                     ({t('wheel.nav.unread', { count: data.unreadNotifications })})
                   </span>
                 ) : null}
-              </NavLink>
+              </a>
             </li>
           ) : null}
           {data?.nav.roster ? (
             <li>
-              <NavLink to="/roster">{t('common.nav.roster')}</NavLink>
+              <a {...link('/roster')}>{t('common.nav.roster')}</a>
             </li>
           ) : null}
           {data?.nav.maturity ? (
             <li>
-              <NavLink to={data.nav.maturity}>{t('maturity.nav.title')}</NavLink>
+              <a {...link(data.nav.maturity)}>{t('maturity.nav.title')}</a>
             </li>
           ) : null}
           {data?.nav.strategicPlan ? (
             <li>
-              <NavLink to="/strategic-plans">{t('strategicPlan.nav.title')}</NavLink>
+              <a {...link('/strategic-plans')}>{t('strategicPlan.nav.title')}</a>
             </li>
           ) : null}
           {data?.user?.personId ? (
             <li>
-              <NavLink to={`/people/${data.user.personId}`}>{t('common.nav.me')}</NavLink>
+              <a {...link(`/people/${data.user.personId}`)}>{t('common.nav.me')}</a>
             </li>
           ) : null}
           {data?.nav.admin ? (
             <li>
-              <NavLink to="/admin">{t('common.nav.admin')}</NavLink>
+              <a {...link('/admin')}>{t('common.nav.admin')}</a>
             </li>
           ) : null}
           {data?.nav.platform ? (
             <li>
-              <NavLink to="/platform">{t('common.nav.platform')}</NavLink>
+              <a {...link('/platform')}>{t('common.nav.platform')}</a>
             </li>
           ) : null}
         </ul>

@@ -1,6 +1,6 @@
 // An area's sub-navigation (wheel, mapping, catalogue, maturity …): a labelled list of links,
-// each shown only to those who may use it, the current page marked by NavLink.
-import { NavLink } from 'react-router';
+// each shown only to those who may use it, the current page marked aria-current (nav-link-props.ts).
+import { useNavLinkProps } from './nav-link-props.ts';
 
 export interface SubNavLink {
   to: string;
@@ -10,6 +10,7 @@ export interface SubNavLink {
 }
 
 export function SubNav({ label, links }: { label: string; links: readonly SubNavLink[] }) {
+  const link = useNavLinkProps();
   return (
     <nav aria-label={label} className="wheel-nav no-print">
       <ul>
@@ -17,9 +18,7 @@ export function SubNav({ label, links }: { label: string; links: readonly SubNav
           .filter((l) => l.shown !== false)
           .map((l) => (
             <li key={l.to}>
-              <NavLink to={l.to} end>
-                {l.label}
-              </NavLink>
+              <a {...link(l.to, { end: true })}>{l.label}</a>
             </li>
           ))}
       </ul>

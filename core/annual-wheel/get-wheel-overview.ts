@@ -44,10 +44,13 @@ export interface WheelOverview extends WheelPermissions {
   holidays: PublicHoliday[];
 }
 
+/** Built once: a zod object schema costs more to build than to use. */
+const ZWheelYearInput = z.object({ year: ZYearSchema });
+
 export async function getWheelOverview({ database, actor, year: rawYear, language, now }: GetWheelOverviewOptions): Promise<WheelOverview> {
   authorize(actor, 'wheel.read', { tenantId: actor.tenantId });
   const today = todayOf(now);
-  const { year } = parseWheelInput(z.object({ year: ZYearSchema }), { year: rawYear === undefined || rawYear === null || rawYear === '' ? today.slice(0, 4) : rawYear });
+  const { year } = parseWheelInput(ZWheelYearInput, { year: rawYear === undefined || rawYear === null || rawYear === '' ? today.slice(0, 4) : rawYear });
   // One read-only statement (one round trip on a server): the page writes nothing — unless the
   // region's shared milestones have changed since this municipality's copies were made; then the
   // copies are brought up to date (a write, in the tenant's own unit of work) and read again.
