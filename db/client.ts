@@ -7,6 +7,7 @@
 // sign-in lookups by token hash) runs inside `withPlatform` under rytme_platform.
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -141,10 +142,10 @@ export function inlineLiteral(value: unknown): string {
 }
 
 /**
- * PostgreSQL server: `begin` and the role/tenant settings go in ONE round trip (a simple-protocol
- * query may hold several statements), then the use case's statements, then `commit`. Every round
- * trip on a server costs a socket write and a context switch on both sides, which is what a
- * request mostly pays for (docs/benchmarks.md), so this saves one per unit of work.
+ * PostgreSQL server: `begin` and the role/tenant settings travel with the unit of work's first
+ * statement, in ONE round trip (see `openingClient`), then the other statements, then `commit`
+ * together with any deferred writes. Every round trip on a server costs a socket write and a
+ * context switch on both sides, which is what a request mostly pays for (docs/benchmarks.md).
  */
 function scopedServer(db: Db, pool: pg.Pool, logger: QueryLogger, prepare: boolean) {
   // drizzle keeps the dialect, schema and options on its session (internal but stable fields).
@@ -155,22 +156,30 @@ function scopedServer(db: Db, pool: pg.Pool, logger: QueryLogger, prepare: boole
     // pool discards it (pg-pool also discards clients whose connection has ended).
     let broken: Error | undefined;
     try {
-      const opening = `begin; ${prelude}`;
-      logger?.logQuery(opening, []);
-      await client.query(opening);
-      const session = new NodePgSession(prepare ? preparingClient(client) : client, base.dialect, base.schema, base.options);
+      const opener: Opener = { pending: `begin; ${prelude}` };
+      const session = new NodePgSession(openingClient(prepare ? preparingClient(client) : client, client, opener, logger), base.dialect, base.schema, base.options);
       const tx = new NodePgTransaction(base.dialect, session, base.schema) as unknown as Tx;
       let result: T;
       try {
         result = await fn(tx);
       } catch (error) {
-        await client.query('rollback').catch((rollbackError: unknown) => {
-          broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
-        });
+        // Nothing to roll back when no statement was sent (the transaction never began).
+        if (opener.pending === null) {
+          await client.query('rollback').catch((rollbackError: unknown) => {
+            broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+          });
+        }
         throw error;
       }
       const pending = deferred.get(tx);
-      const closing = pending?.length ? `${pending.map((q) => inlineStatement(db, q)).join('; ')}; commit` : 'commit';
+      let closing = pending?.length ? `${pending.map((q) => inlineStatement(db, q)).join('; ')}; commit` : 'commit';
+      if (opener.pending !== null) {
+        // No statement ran: without deferred writes there is no transaction to end; with them,
+        // the whole unit of work is this one round trip.
+        if (!pending?.length) return result;
+        closing = `${opener.pending}; ${closing}`;
+        opener.pending = null;
+      }
       logger?.logQuery(closing, []);
       try {
         await client.query(closing);
@@ -271,6 +280,67 @@ export function quoteLiteral(value: unknown): string {
 function inlineStatement(db: Db, query: SQL): string {
   const built = (db as unknown as { dialect: PgDialect }).dialect.sqlToQuery(query);
   return built.sql.replace(/\$(\d+)/g, (_m, i: string) => quoteLiteral(built.params[Number(i) - 1]));
+}
+
+/** A unit of work's opening statements, until they have been sent (then null). */
+interface Opener {
+  pending: string | null;
+}
+
+/** What the benchmarks see (through onQuery) when the opening went with the statement logged just before. */
+export const MERGED_OPENING = '-- rytme: opening sent with the previous statement: ';
+
+const { prepareValue } = createRequire(import.meta.url)('pg/lib/utils.js') as { prepareValue: (value: unknown) => unknown };
+
+/**
+ * `opening` and the statement `text` with its parameters as one simple-protocol string, or null
+ * when a parameter cannot be written as a literal (binary data). Each parameter is converted as pg
+ * converts it for the wire (arrays, dates, JSON) and written as a dollar-quoted literal of unknown
+ * type, as an untyped parameter is, so the server resolves its type from the context the same way.
+ */
+export function mergeOpening(opening: string, text: string, values: readonly unknown[]): string | null {
+  const literals: string[] = [];
+  for (const value of values) {
+    const prepared = prepareValue(value);
+    if (prepared === null || prepared === undefined) literals.push('null');
+    else if (typeof prepared === 'string') literals.push(quoteLiteral(prepared));
+    else return null;
+  }
+  return `${opening}; ${text.replace(/\$(\d+)/g, (whole, i: string) => literals[Number(i) - 1] ?? whole)}`;
+}
+
+/**
+ * The unit of work's client: its first statement carries the opening (`begin` and the role and
+ * tenant settings) in the same round trip — parameters written as literals, so that one statement
+ * is planned afresh rather than prepared; every later statement goes to `target` as usual.
+ */
+function openingClient(target: pg.PoolClient, raw: pg.PoolClient, opener: Opener, logger: QueryLogger): pg.PoolClient {
+  const query = async (config: unknown, values?: unknown, callback?: unknown) => {
+    const send = (target.query as (...args: unknown[]) => Promise<unknown>).bind(target);
+    if (opener.pending === null) return send(config, values, callback);
+    const opening = opener.pending;
+    opener.pending = null;
+    const isConfig = config !== null && typeof config === 'object';
+    const text = isConfig ? (config as pg.QueryConfig).text : config;
+    const params = Array.isArray(values) ? values : isConfig ? ((config as pg.QueryConfig).values ?? []) : [];
+    const merged = typeof text === 'string' && typeof values !== 'function' && callback === undefined ? mergeOpening(opening, text, params) : null;
+    if (merged === null) {
+      logger?.logQuery(opening, []);
+      await raw.query(opening);
+      return send(config, values, callback);
+    }
+    logger?.logQuery(`${MERGED_OPENING}${opening}`, []);
+    const { rowMode, types } = isConfig ? (config as pg.QueryArrayConfig) : ({} as pg.QueryArrayConfig);
+    const results = (await raw.query({ text: merged, ...(rowMode ? { rowMode } : {}), ...(types ? { types } : {}) } as pg.QueryConfig)) as unknown as pg.QueryResult[];
+    return results[results.length - 1];
+  };
+  return new Proxy(target, {
+    get(t, prop, receiver) {
+      if (prop === 'query') return query;
+      const value = Reflect.get(t, prop, receiver) as unknown;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(t) : value;
+    },
+  });
 }
 
 /** Statements longer than this, or with more parameters, are one-offs (imports): not kept prepared. */

@@ -1,5 +1,6 @@
 // Units of work on both databases: the session lookup's one-round-trip read, statements sent
-// with the commit (deferUntilCommit), and that a failing deferred statement commits nothing.
+// with the commit (deferUntilCommit), the opening sent with the first statement, and that a
+// failing deferred statement commits nothing.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
@@ -47,6 +48,38 @@ describe('units of work', () => {
     assert.equal(after, before, 'no unit was added');
     // The connection is usable again afterwards.
     assert.equal(await auditCount('test.deferred'), 1);
+  });
+
+  it('opens the unit of work with its first statement: every kind of parameter arrives as it would as a parameter', async () => {
+    const tricky = "O'Brien $q$ $$ \\ ; $1 --";
+    const at = new Date('2026-03-01T12:34:56.789Z');
+    const [row] = await t.database.withTenant(tenantId, (tx) =>
+      queryRows<{ text: string; n: number; d: string; j: { a: number[] }; z: string | null; ids: string[]; tenant: string; role: string }>(
+        tx,
+        sql`select ${tricky}::text as text, ${42} + 1 as n, to_char(${at}::timestamptz at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS') as d, ${JSON.stringify({ a: [1, 2] })}::jsonb as j,
+                   ${null}::text as z, array[${tenantId}, ${tenantId}]::uuid[]::text[] as ids, current_setting('app.tenant_id') as tenant, current_user as role`,
+      ),
+    );
+    assert.equal(row!.text, tricky);
+    assert.equal(Number(row!.n), 43);
+    assert.equal(row!.d, '2026-03-01T12:34:56.789');
+    assert.deepEqual(row!.j, { a: [1, 2] });
+    assert.equal(row!.z, null);
+    assert.deepEqual(row!.ids, [tenantId, tenantId]);
+    assert.equal(row!.tenant, tenantId, 'the tenant setting of the opening applies to the first statement');
+    assert.equal(row!.role, 'rytme_app', 'the first statement runs as the application role');
+  });
+
+  it('rolls back when the first statement fails, and a unit of work with only a deferred write still commits it', async () => {
+    await assert.rejects(t.database.withTenant(tenantId, (tx) => tx.execute(sql`select 1 / ${0}::int`)));
+    // The connection is usable and outside any transaction again.
+    const [ok] = await t.database.withTenant(tenantId, (tx) => queryRows<{ one: number }>(tx, sql`select 1 as one`));
+    assert.equal(ok!.one, 1);
+    assert.equal(await t.database.withTenant(tenantId, async () => 'nothing sent'), 'nothing sent');
+    await t.database.withTenant(tenantId, async (tx) => {
+      appendAuditAtCommit(tx, { tenantId, actor: 'system:test', action: 'test.deferred-only' });
+    });
+    assert.equal(await auditCount('test.deferred-only'), 1);
   });
 
   it('reads as the platform role in one unit of work, across tenants', async () => {
