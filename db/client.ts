@@ -294,7 +294,8 @@ const { prepareValue } = createRequire(import.meta.url)('pg/lib/utils.js') as { 
 
 /**
  * `opening` and the statement `text` with its parameters as one simple-protocol string, or null
- * when a parameter cannot be written as a literal (binary data). Each parameter is converted as pg
+ * when a parameter cannot be written as a literal (binary data, or text with NUL, which the server
+ * refuses as a parameter too). Each parameter is converted as pg
  * converts it for the wire (arrays, dates, JSON) and written as a dollar-quoted literal of unknown
  * type, as an untyped parameter is, so the server resolves its type from the context the same way.
  */
@@ -303,7 +304,7 @@ export function mergeOpening(opening: string, text: string, values: readonly unk
   for (const value of values) {
     const prepared = prepareValue(value);
     if (prepared === null || prepared === undefined) literals.push('null');
-    else if (typeof prepared === 'string') literals.push(quoteLiteral(prepared));
+    else if (typeof prepared === 'string' && !prepared.includes('\0')) literals.push(quoteLiteral(prepared));
     else return null;
   }
   return `${opening}; ${text.replace(/\$(\d+)/g, (whole, i: string) => literals[Number(i) - 1] ?? whole)}`;
