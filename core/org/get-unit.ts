@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import { appendAuditAtCommit } from '../../db/repositories/audit.repository.ts';
-import { findUnitWithAncestorsAndLeaders, listUnitAndChildrenWithCounts, listUnitMembers, type MemberSort } from '../../db/repositories/org-unit.repository.ts';
+import { readUnitPage, type MemberSort } from '../../db/repositories/org-unit.repository.ts';
 import { actorLabel, type Actor } from '../shared/actor.ts';
 import { notFound } from '../shared/app-error.ts';
 import { authorize, can } from '../shared/policy.ts';
@@ -32,18 +32,13 @@ export async function getUnit({ database, actor, unitId, page = 1, sort = 'name'
   authorize(actor, 'org.read', { tenantId: actor.tenantId });
   if (!ZUnitId.safeParse(unitId).success) throw notFound();
   return database.withTenant(actor.tenantId, async (tx) => {
-    const found = await findUnitWithAncestorsAndLeaders(tx, unitId);
+    // One statement for the whole page (db: readUnitPage).
+    const found = await readUnitPage(tx, unitId, { limit: MEMBER_PAGE_SIZE, offset: (page - 1) * MEMBER_PAGE_SIZE, sort });
     if (!found || found.unit.archived) throw notFound();
-    const { unit, ancestors: names, leaders } = found;
+    const { unit, ancestors: names, leaders, members } = found;
     const detailed = can(actor, 'person.read', { tenantId: actor.tenantId, unitPaths: [unit.path] });
     const ancestorsIds = ancestorIds(unit.path);
-    const subtree = await listUnitAndChildrenWithCounts(tx, unit);
-    const members = await listUnitMembers(tx, unit.id, { limit: MEMBER_PAGE_SIZE, offset: (page - 1) * MEMBER_PAGE_SIZE, sort });
-    const self = subtree.find((u) => u.id === unit.id);
-    const children = subtree
-      .filter((u) => u.parentId === unit.id)
-      .map((u) => ({ id: u.id, name: u.name, kind: u.kind, headCount: u.headCount }))
-      .sort((a, b) => a.name.localeCompare(b.name, 'nb'));
+    const children = found.children.map((u) => ({ id: u.id, name: u.name, kind: u.kind, headCount: u.headCount })).sort((a, b) => a.name.localeCompare(b.name, 'nb'));
     const ownPersonId = actor.kind === 'account' ? actor.personId : null;
     if (detailed && members.rows.length > 0) {
       appendAuditAtCommit(tx, {
@@ -59,8 +54,8 @@ export async function getUnit({ database, actor, unitId, page = 1, sort = 'name'
     return {
       unit: { id: unit.id, name: unit.name, kind: unit.kind, code: unit.code, parentId: unit.parentId, version: unit.version },
       ancestors: ancestorsIds.map((id) => ({ id, name: names.get(id)?.name ?? '', kind: names.get(id)?.kind ?? '' })),
-      headCount: self?.headCount ?? 0,
-      fteYears: Math.round(self?.fteSum ?? 0) / 100,
+      headCount: found.headCount,
+      fteYears: Math.round(found.fteSum) / 100,
       children,
       leaders: leaders.map((l) => ({ personId: l.personId, name: `${l.givenName} ${l.familyName}`, canRead: can(actor, 'person.read', { tenantId: actor.tenantId, personId: l.personId, unitPaths: l.unitPaths }) })),
       members: {

@@ -3,7 +3,7 @@
 // archive). Every function runs inside withTenant, so RLS confines it to one tenant.
 import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Tx } from '../client.ts';
-import { employments, occupations, orgUnits, persons, unitLeaders } from '../schema/index.ts';
+import { employments, orgUnits, persons, unitLeaders } from '../schema/index.ts';
 
 const ACTIVE = sql`(${employments.endDate} is null or ${employments.endDate} >= current_date)`;
 
@@ -85,60 +85,6 @@ export async function findUnit(tx: Tx, id: string) {
  * first read). Ancestors come unordered; the caller orders them by the unit's path. Each leader
  * carries the paths of their own active employments (whether the reader may open the profile).
  */
-export async function findUnitWithAncestorsAndLeaders(tx: Tx, id: string) {
-  const rows = await queryRows<{
-    id: string; tenant_id: string; parent_id: string | null; kind: string; name: string; code: string; path: string; depth: number; archived_at: Date | string | null; version: number;
-    ancestors: Array<{ id: string; name: string; kind: string }>;
-    leaders: Array<{ personId: string; givenName: string; familyName: string; unitPaths: string[] }>;
-  }>(
-    tx,
-    sql`select u.id, u.tenant_id, u.parent_id, u.kind, u.name, u.code, u.path, u.depth, u.archived_at, u.version,
-          coalesce((select json_agg(json_build_object('id', a.id, 'name', a.name, 'kind', a.kind)) from org_units a
-                    where a.id = any(string_to_array(u.path, '/')::uuid[]) and a.id <> u.id), '[]'::json) as ancestors,
-          coalesce((select json_agg(json_build_object('personId', p.id, 'givenName', p.given_name, 'familyName', p.family_name,
-                      'unitPaths', coalesce((select array_agg(ou.path) from employments le join org_units ou on ou.id = le.unit_id
-                                             where le.person_id = p.id and (le.end_date is null or le.end_date >= current_date)), '{}'))
-                      order by p.family_name, p.given_name)
-                    from unit_leaders l join persons p on p.id = l.person_id where l.unit_id = u.id), '[]'::json) as leaders
-        from org_units u where u.id = ${id}`,
-  );
-  const r = rows[0];
-  if (!r) return null;
-  return {
-    unit: { id: r.id, tenantId: r.tenant_id, parentId: r.parent_id, kind: r.kind, name: r.name, code: r.code, path: r.path, depth: Number(r.depth), archived: r.archived_at !== null, version: Number(r.version) },
-    ancestors: new Map(r.ancestors.map((a) => [a.id, { name: a.name, kind: a.kind }])),
-    leaders: r.leaders,
-  };
-}
-
-/**
- * A unit and its direct sub-units, each with the head count and FTE sum of its whole subtree,
- * in one statement: direct counts per unit over the unit's subtree, attributed to every
- * ancestor on the materialised path (as listUnitsWithCounts does).
- */
-export async function listUnitAndChildrenWithCounts(tx: Tx, unit: { id: string; path: string }): Promise<UnitCountRow[]> {
-  const rows = await queryRows<{ id: string; parent_id: string | null; name: string; kind: string; code: string; depth: number; path: string; n: number | null; fte: string | number | null }>(
-    tx,
-    sql`
-      with direct as (
-        select e.unit_id, count(*) as n, sum(e.fte_percent) as fte
-        from employments e join org_units u on u.id = e.unit_id
-        where (e.end_date is null or e.end_date >= current_date) and (u.path = ${unit.path} or u.path like ${`${unit.path}/%`})
-        group by e.unit_id
-      ), rolled as (
-        select a.ancestor_id, sum(d.n)::int as n, sum(d.fte) as fte
-        from direct d join org_units s on s.id = d.unit_id
-        cross join lateral unnest(string_to_array(s.path, '/')) as a(ancestor_id)
-        group by a.ancestor_id
-      )
-      select u.id, u.parent_id, u.name, u.kind, u.code, u.depth, u.path, r.n, r.fte
-      from org_units u left join rolled r on r.ancestor_id = u.id::text
-      where u.archived_at is null and (u.id = ${unit.id} or u.parent_id = ${unit.id})
-      order by u.depth, u.name`,
-  );
-  return rows.map((r) => ({ id: r.id, parentId: r.parent_id, name: r.name, kind: r.kind, code: r.code, depth: Number(r.depth), path: r.path, headCount: Number(r.n ?? 0), fteSum: Number(r.fte ?? 0) }));
-}
-
 export async function findUnitByCode(tx: Tx, code: string) {
   const rows = await tx.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.code, code)).limit(1);
   return rows[0] ?? null;
@@ -176,9 +122,27 @@ export async function listLeaders(tx: Tx, unitId: string) {
 export type MemberSort = 'name' | 'title' | 'fte';
 
 /** Active employments in one unit (not its descendants), one page, sorted; with the total. */
-export async function listUnitMembers(tx: Tx, unitId: string, options: { limit: number; offset: number; sort: MemberSort }) {
-  // Plain SQL rather than the query builder: the unit page sends this on every view, and building
-  // the statement cost more than the server's work on it (docs/benchmarks.md).
+export interface UnitPageRead {
+  unit: { id: string; tenantId: string; parentId: string | null; kind: string; name: string; code: string; path: string; depth: number; archived: boolean; version: number };
+  ancestors: Map<string, { name: string; kind: string }>;
+  leaders: Array<{ personId: string; givenName: string; familyName: string; unitPaths: string[] }>;
+  /** Employments (active) in the unit's whole subtree, archived sub-units included, and their FTE sum. */
+  headCount: number;
+  fteSum: number;
+  /** Direct, not archived sub-units, each with its subtree's active employments and FTE sum. */
+  children: Array<{ id: string; name: string; kind: string; headCount: number; fteSum: number }>;
+  members: { rows: Array<{ employmentId: string; personId: string; givenName: string; familyName: string; positionTitle: string; ftePercent: number; styrk08: string | null; occupationName: string | null }>; total: number };
+}
+
+/**
+ * Everything the unit page shows, in ONE statement (one round trip, sent with the unit of work's
+ * opening): the unit, its ancestors' names, its leaders (with the unit paths of their active
+ * employments), the head count and FTE sum of its subtree and of each direct sub-unit's subtree,
+ * and one page of its own members with their number. The subtree is walked by parent
+ * (a recursive CTE over the parent index) from the unit's id, so no statement waits for the
+ * unit's path.
+ */
+export async function readUnitPage(tx: Tx, unitId: string, options: { limit: number; offset: number; sort: MemberSort }): Promise<UnitPageRead | null> {
   const order =
     options.sort === 'title'
       ? sql`e.position_title, p.family_name, p.given_name`
@@ -186,21 +150,62 @@ export async function listUnitMembers(tx: Tx, unitId: string, options: { limit: 
         ? sql`e.fte_percent desc, p.family_name, p.given_name`
         : sql`p.family_name, p.given_name, e.employee_number`;
   const rows = await queryRows<{
-    employmentId: string; personId: string; givenName: string; familyName: string; positionTitle: string; ftePercent: string | number; styrk08: string | null; occupationName: string | null;
-    /** The number of matching employments, counted in the same statement. */
-    total: string | number;
+    id: string; tenant_id: string; parent_id: string | null; kind: string; name: string; code: string; path: string; depth: number; archived_at: Date | string | null; version: number;
+    ancestors: Array<{ id: string; name: string; kind: string }>;
+    leaders: UnitPageRead['leaders'];
+    own_fte: string | number | null;
+    children: Array<{ id: string; name: string; kind: string; archived: boolean; n: number; fte: number | null }>;
+    members: Array<Omit<UnitPageRead['members']['rows'][number], 'ftePercent'> & { ftePercent: number | string; rn: number }>;
+    member_count: number;
   }>(
     tx,
-    sql`select e.id as "employmentId", p.id as "personId", p.given_name as "givenName", p.family_name as "familyName", e.position_title as "positionTitle",
-               e.fte_percent as "ftePercent", e.styrk08, o.name as "occupationName", count(*) over () as total
-        from employments e join persons p on p.id = e.person_id left join occupations o on o.code = e.styrk08
-        where e.unit_id = ${unitId} and (e.end_date is null or e.end_date >= current_date)
-        order by ${order} limit ${options.limit} offset ${options.offset}`,
+    sql`
+      with recursive tree as (
+        select c.id, c.id as child from org_units c where c.parent_id = ${unitId}
+        union all
+        select g.id, t.child from org_units g join tree t on g.parent_id = t.id
+      ), counts as (
+        select t.child, count(*)::int as n, sum(e.fte_percent) as fte
+        from tree t join employments e on e.unit_id = t.id
+        where e.end_date is null or e.end_date >= current_date
+        group by t.child
+      )
+      select u.id, u.tenant_id, u.parent_id, u.kind, u.name, u.code, u.path, u.depth, u.archived_at, u.version,
+        coalesce((select json_agg(json_build_object('id', a.id, 'name', a.name, 'kind', a.kind)) from org_units a
+                  where a.id = any(string_to_array(u.path, '/')::uuid[]) and a.id <> u.id), '[]'::json) as ancestors,
+        coalesce((select json_agg(json_build_object('personId', p.id, 'givenName', p.given_name, 'familyName', p.family_name,
+                    'unitPaths', coalesce((select array_agg(ou.path) from employments le join org_units ou on ou.id = le.unit_id
+                                           where le.person_id = p.id and (le.end_date is null or le.end_date >= current_date)), '{}'))
+                    order by p.family_name, p.given_name)
+                  from unit_leaders l join persons p on p.id = l.person_id where l.unit_id = u.id), '[]'::json) as leaders,
+        (select count(*)::int from employments e where e.unit_id = u.id and (e.end_date is null or e.end_date >= current_date)) as member_count,
+        (select sum(e.fte_percent) from employments e where e.unit_id = u.id and (e.end_date is null or e.end_date >= current_date)) as own_fte,
+        coalesce((select json_agg(json_build_object('id', c.id, 'name', c.name, 'kind', c.kind, 'archived', c.archived_at is not null, 'n', coalesce(k.n, 0), 'fte', k.fte))
+                  from org_units c left join counts k on k.child = c.id where c.parent_id = u.id), '[]'::json) as children,
+        coalesce((select json_agg(m order by m.rn) from (
+                    select e.id as "employmentId", p.id as "personId", p.given_name as "givenName", p.family_name as "familyName",
+                           e.position_title as "positionTitle", e.fte_percent as "ftePercent", e.styrk08, o.name as "occupationName",
+                           row_number() over (order by ${order}) as rn
+                    from employments e join persons p on p.id = e.person_id left join occupations o on o.code = e.styrk08
+                    where e.unit_id = u.id and (e.end_date is null or e.end_date >= current_date)
+                    order by ${order} limit ${options.limit} offset ${options.offset}) m), '[]'::json) as members
+      from org_units u where u.id = ${unitId}`,
   );
-  if (rows.length > 0) return { rows: rows.map(({ total: _total, ftePercent, ...row }) => ({ ...row, ftePercent: Number(ftePercent) })), total: Number(rows[0]!.total) };
-  // A page past the end has no row to carry the total: count separately.
-  const total = await tx.select({ n: sql<number>`count(*)::int` }).from(employments).where(and(eq(employments.unitId, unitId), ACTIVE));
-  return { rows: [], total: Number(total[0]?.n ?? 0) };
+  const r = rows[0];
+  if (!r) return null;
+  const childCounts = r.children.reduce((acc, c) => ({ n: acc.n + Number(c.n), fte: acc.fte + Number(c.fte ?? 0) }), { n: 0, fte: 0 });
+  return {
+    unit: { id: r.id, tenantId: r.tenant_id, parentId: r.parent_id, kind: r.kind, name: r.name, code: r.code, path: r.path, depth: Number(r.depth), archived: r.archived_at !== null, version: Number(r.version) },
+    ancestors: new Map(r.ancestors.map((a) => [a.id, { name: a.name, kind: a.kind }])),
+    leaders: r.leaders,
+    headCount: Number(r.member_count) + childCounts.n,
+    fteSum: Number(r.own_fte ?? 0) + childCounts.fte,
+    children: r.children.filter((c) => !c.archived).map((c) => ({ id: c.id, name: c.name, kind: c.kind, headCount: Number(c.n), fteSum: Number(c.fte ?? 0) })),
+    members: {
+      rows: r.members.map(({ rn: _rn, ...m }) => ({ ...m, ftePercent: Number(m.ftePercent) })),
+      total: Number(r.member_count),
+    },
+  };
 }
 
 /** Persons with an active employment in any of the given units (leader candidates). */

@@ -94,6 +94,28 @@ describe('organisation use cases', () => {
     assert.ok(forCoordinator.members.rows[0]!.occupation?.name, 'STYRK name joined');
   });
 
+  it('counts a unit page the way the tree does: its subtree and each sub-unit’s, ended employments left out', async () => {
+    const tree = await getOrgTree({ database: t.database, actor: coordinator });
+    const byId = new Map(tree.units.map((u) => [u.id, u]));
+    for (const u of tree.units) {
+      const page = await getUnit({ database: t.database, actor: coordinator, unitId: u.id });
+      assert.equal(page.headCount, u.headCount, `${u.name}: head count`);
+      assert.equal(page.fteYears, byId.get(u.id)!.fteYears, `${u.name}: FTE years`);
+      assert.deepEqual(
+        page.children.map((c) => [c.name, c.headCount]),
+        tree.units.filter((c) => c.parentId === u.id).map((c) => [c.name, c.headCount]).sort((a, b) => String(a[0]).localeCompare(String(b[0]), 'nb')),
+        `${u.name}: sub-units`,
+      );
+    }
+    const top = await getUnit({ database: t.database, actor: coordinator, unitId: root.id });
+    assert.equal(top.headCount, 5);
+    assert.deepEqual(top.children.map((c) => [c.name, c.headCount]), [['Helse og omsorg', 3], ['Oppvekst', 2]]);
+    // A page past the end shows no one but still the number of members.
+    const past = await getUnit({ database: t.database, actor: coordinator, unitId: ward.id, page: 9 });
+    assert.equal(past.members.rows.length, 0);
+    assert.equal(past.members.total, 2);
+  });
+
   it('answers 404 for another tenant’s unit and for malformed ids', async () => {
     await rejects(getUnit({ database: t.database, actor: coordinator, unitId: otherUnitId }), 'NOT_FOUND');
     await rejects(getUnit({ database: t.database, actor: coordinator, unitId: 'not-a-uuid' }), 'NOT_FOUND');
