@@ -4,7 +4,7 @@
 // sends (captured through the database hook) on the raw driver, for the SQL alone.
 import { spawn, type ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
-import { MERGED_OPENING, mergeOpening, platformStatements, type Database } from '../db/client.ts';
+import { MERGED_OPENING, openingRan, openingStatement, platformStatements, type Database } from '../db/client.ts';
 import { median, percentile, root } from './lib.ts';
 
 export interface LoadResult {
@@ -90,12 +90,13 @@ export interface Captured {
 const replayPrepared = new WeakSet<object>();
 
 export async function replay(database: Database, captured: Captured[], iterations: number): Promise<{ p50: number; p95: number }> {
-  // A unit of work's opening that went out with its first statement (db/client.ts) is replayed the same way: one round trip.
-  const statements: Captured[] = [];
+  // A unit of work's opening that went out with its first statement (db/client.ts) is replayed the
+  // same way: one round trip, the statement prepared per connection as the app does.
+  const statements: Array<Captured & { opening?: string }> = [];
   for (const s of captured) {
     const previous = statements.at(-1);
-    if (s.query.startsWith(MERGED_OPENING) && previous) statements[statements.length - 1] = { query: mergeOpening(s.query.slice(MERGED_OPENING.length), previous.query, previous.params)!, params: [] };
-    else statements.push(s);
+    if (s.query.startsWith(MERGED_OPENING) && previous) previous.opening = s.query.slice(MERGED_OPENING.length);
+    else statements.push({ ...s });
   }
   const times: number[] = [];
   for (let i = 0; i < iterations + 20; i++) {
@@ -116,7 +117,15 @@ export async function replay(database: Database, captured: Captured[], iteration
           }
           replayPrepared.add(client);
         }
-        for (const s of statements) await client.query(s.query, s.params);
+        for (const s of statements) {
+          if (!s.opening) {
+            await client.query(s.query, s.params);
+            continue;
+          }
+          const merged = openingStatement(s.opening, s.query, s.params, client)!;
+          await client.query(merged.text);
+          openingRan(merged, client);
+        }
       } finally {
         client.release();
       }

@@ -157,7 +157,7 @@ function scopedServer(db: Db, pool: pg.Pool, logger: QueryLogger, prepare: boole
     let broken: Error | undefined;
     try {
       const opener: Opener = { pending: `begin; ${prelude}` };
-      const session = new NodePgSession(openingClient(prepare ? preparingClient(client) : client, client, opener, logger), base.dialect, base.schema, base.options);
+      const session = new NodePgSession(openingClient(prepare ? preparingClient(client) : client, client, opener, logger, prepare), base.dialect, base.schema, base.options);
       const tx = new NodePgTransaction(base.dialect, session, base.schema) as unknown as Tx;
       let result: T;
       try {
@@ -293,13 +293,12 @@ export const MERGED_OPENING = '-- rytme: opening sent with the previous statemen
 const { prepareValue } = createRequire(import.meta.url)('pg/lib/utils.js') as { prepareValue: (value: unknown) => unknown };
 
 /**
- * `opening` and the statement `text` with its parameters as one simple-protocol string, or null
- * when a parameter cannot be written as a literal (binary data, or text with NUL, which the server
- * refuses as a parameter too). Each parameter is converted as pg
- * converts it for the wire (arrays, dates, JSON) and written as a dollar-quoted literal of unknown
- * type, as an untyped parameter is, so the server resolves its type from the context the same way.
+ * The parameters as dollar-quoted literals of unknown type, each converted as pg converts it for
+ * the wire (arrays, dates, JSON), so the server resolves their types from the context as it does
+ * for untyped parameters; null when one cannot be written so (binary data, or text with NUL,
+ * which the server refuses as a parameter too).
  */
-export function mergeOpening(opening: string, text: string, values: readonly unknown[]): string | null {
+function parameterLiterals(values: readonly unknown[]): string[] | null {
   const literals: string[] = [];
   for (const value of values) {
     const prepared = prepareValue(value);
@@ -307,15 +306,46 @@ export function mergeOpening(opening: string, text: string, values: readonly unk
     else if (typeof prepared === 'string' && !prepared.includes('\0')) literals.push(quoteLiteral(prepared));
     else return null;
   }
-  return `${opening}; ${text.replace(/\$(\d+)/g, (whole, i: string) => literals[Number(i) - 1] ?? whole)}`;
+  return literals;
+}
+
+/** Per connection: the statements prepared at the SQL level (PREPARE) by the unit of work's opening. */
+const openingPrepared = new WeakMap<object, Set<string>>();
+
+/**
+ * `opening` and the statement `text` with its parameters as one simple-protocol string, or null
+ * when a parameter cannot be written as a literal. With `connection` (statements kept prepared),
+ * a statement that may be kept is prepared under its name at the SQL level the first time on that
+ * connection and run with EXECUTE and its parameters as literals — planned like any prepared
+ * statement, not afresh on every request; `prepares` is then the name to record once the string
+ * has run without error. Otherwise the parameters stand in the text itself.
+ */
+export function openingStatement(opening: string, text: string, values: readonly unknown[], connection: object | null): { text: string; prepares?: string } | null {
+  const literals = parameterLiterals(values);
+  if (literals === null) return null;
+  if (connection && literals.length > 0 && literals.length <= PREPARE_MAX_PARAMS && text.length <= PREPARE_MAX_TEXT) {
+    let names = openingPrepared.get(connection);
+    if (!names) openingPrepared.set(connection, (names = new Set()));
+    // Its own namespace: pg tracks the protocol-level names (preparingClient) itself.
+    const name = `o${statementName(text).slice(1)}`;
+    const run = `execute ${name}(${literals.join(', ')})`;
+    if (names.has(name)) return { text: `${opening}; ${run}` };
+    if (names.size < PREPARE_MAX_PER_CONNECTION) return { text: `${opening}; prepare ${name} as ${text}; ${run}`, prepares: name };
+  }
+  return { text: `${opening}; ${text.replace(/\$(\d+)/g, (whole, i: string) => literals[Number(i) - 1] ?? whole)}` };
+}
+
+/** Record that `statement` ran on `connection` (its PREPARE, if any, took effect). */
+export function openingRan(statement: { prepares?: string }, connection: object): void {
+  if (statement.prepares) openingPrepared.get(connection)?.add(statement.prepares);
 }
 
 /**
  * The unit of work's client: its first statement carries the opening (`begin` and the role and
- * tenant settings) in the same round trip — parameters written as literals, so that one statement
- * is planned afresh rather than prepared; every later statement goes to `target` as usual.
+ * tenant settings) in the same round trip (see `openingStatement`); every later statement goes
+ * to `target` as usual.
  */
-function openingClient(target: pg.PoolClient, raw: pg.PoolClient, opener: Opener, logger: QueryLogger): pg.PoolClient {
+function openingClient(target: pg.PoolClient, raw: pg.PoolClient, opener: Opener, logger: QueryLogger, prepare: boolean): pg.PoolClient {
   const query = async (config: unknown, values?: unknown, callback?: unknown) => {
     const send = (target.query as (...args: unknown[]) => Promise<unknown>).bind(target);
     if (opener.pending === null) return send(config, values, callback);
@@ -324,15 +354,16 @@ function openingClient(target: pg.PoolClient, raw: pg.PoolClient, opener: Opener
     const isConfig = config !== null && typeof config === 'object';
     const text = isConfig ? (config as pg.QueryConfig).text : config;
     const params = Array.isArray(values) ? values : isConfig ? ((config as pg.QueryConfig).values ?? []) : [];
-    const merged = typeof text === 'string' && typeof values !== 'function' && callback === undefined ? mergeOpening(opening, text, params) : null;
-    if (merged === null) {
+    const statement = typeof text === 'string' && typeof values !== 'function' && callback === undefined ? openingStatement(opening, text, params, prepare ? raw : null) : null;
+    if (statement === null) {
       logger?.logQuery(opening, []);
       await raw.query(opening);
       return send(config, values, callback);
     }
     logger?.logQuery(`${MERGED_OPENING}${opening}`, []);
     const { rowMode, types } = isConfig ? (config as pg.QueryArrayConfig) : ({} as pg.QueryArrayConfig);
-    const results = (await raw.query({ text: merged, ...(rowMode ? { rowMode } : {}), ...(types ? { types } : {}) } as pg.QueryConfig)) as unknown as pg.QueryResult[];
+    const results = (await raw.query({ text: statement.text, ...(rowMode ? { rowMode } : {}), ...(types ? { types } : {}) } as pg.QueryConfig)) as unknown as pg.QueryResult[];
+    openingRan(statement, raw);
     return results[results.length - 1];
   };
   return new Proxy(target, {

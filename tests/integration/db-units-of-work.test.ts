@@ -4,7 +4,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
-import { deferUntilCommit, queryRows } from '../../db/client.ts';
+import { deferUntilCommit, openDatabase, queryRows, type Database } from '../../db/client.ts';
 import { appendAuditAtCommit } from '../../db/repositories/audit.repository.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import { createTenant } from '../support/factories.ts';
@@ -53,21 +53,38 @@ describe('units of work', () => {
   it('opens the unit of work with its first statement: every kind of parameter arrives as it would as a parameter', async () => {
     const tricky = "O'Brien $q$ $$ \\ ; $1 --";
     const at = new Date('2026-03-01T12:34:56.789Z');
-    const [row] = await t.database.withTenant(tenantId, (tx) =>
-      queryRows<{ text: string; n: number; d: string; j: { a: number[] }; z: string | null; ids: string[]; tenant: string; role: string }>(
-        tx,
-        sql`select ${tricky}::text as text, ${42} + 1 as n, to_char(${at}::timestamptz at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS') as d, ${JSON.stringify({ a: [1, 2] })}::jsonb as j,
-                   ${null}::text as z, array[${tenantId}, ${tenantId}]::uuid[]::text[] as ids, current_setting('app.tenant_id') as tenant, current_user as role`,
-      ),
-    );
-    assert.equal(row!.text, tricky);
-    assert.equal(Number(row!.n), 43);
-    assert.equal(row!.d, '2026-03-01T12:34:56.789');
-    assert.deepEqual(row!.j, { a: [1, 2] });
-    assert.equal(row!.z, null);
-    assert.deepEqual(row!.ids, [tenantId, tenantId]);
-    assert.equal(row!.tenant, tenantId, 'the tenant setting of the opening applies to the first statement');
-    assert.equal(row!.role, 'rytme_app', 'the first statement runs as the application role');
+    const check = async (database: Database) => {
+      const [row] = await database.withTenant(tenantId, (tx) =>
+        queryRows<{ text: string; n: number; d: string; j: { a: number[] }; z: string | null; ids: string[]; tenant: string; role: string }>(
+          tx,
+          sql`select ${tricky}::text as text, ${42} + 1 as n, to_char(${at}::timestamptz at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS') as d, ${JSON.stringify({ a: [1, 2] })}::jsonb as j,
+                     ${null}::text as z, array[${tenantId}, ${tenantId}]::uuid[]::text[] as ids, current_setting('app.tenant_id') as tenant, current_user as role`,
+        ),
+      );
+      assert.equal(row!.text, tricky);
+      assert.equal(Number(row!.n), 43);
+      assert.equal(row!.d, '2026-03-01T12:34:56.789');
+      assert.deepEqual(row!.j, { a: [1, 2] });
+      assert.equal(row!.z, null);
+      assert.deepEqual(row!.ids, [tenantId, tenantId]);
+      assert.equal(row!.tenant, tenantId, 'the tenant setting of the opening applies to the first statement');
+      assert.equal(row!.role, 'rytme_app', 'the first statement runs as the application role');
+    };
+    // On a server: prepared on a connection the first time, executed by name afterwards.
+    for (let i = 0; i < 8; i++) await check(t.database);
+    const keptPrepared = (database: Database) =>
+      database.withTenant(tenantId, async (tx) => (await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from pg_prepared_statements where name like ${'o%'}`))[0]!.n);
+    if (t.url) {
+      assert.ok((await keptPrepared(t.database)) >= 1, 'the first statement itself runs as a statement prepared at the SQL level');
+      // Without kept prepared statements (DATABASE_PREPARED_STATEMENTS=0) the values stand in the text.
+      const unprepared = await openDatabase({ url: t.url, poolSize: 2, preparedStatements: false });
+      try {
+        for (let i = 0; i < 3; i++) await check(unprepared);
+        assert.equal(await keptPrepared(unprepared), 0, 'nothing is kept prepared');
+      } finally {
+        await unprepared.close();
+      }
+    }
   });
 
   it('rolls back when the first statement fails, and a unit of work with only a deferred write still commits it', async () => {
