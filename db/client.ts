@@ -309,8 +309,13 @@ function parameterLiterals(values: readonly unknown[]): string[] | null {
   return literals;
 }
 
-/** Per connection: the statements prepared at the SQL level (PREPARE) by the unit of work's opening. */
-const openingPrepared = new WeakMap<object, Set<string>>();
+/**
+ * Per connection: the statements the units of work's openings prepared at the SQL level, by name:
+ * 'prepared', or 'unknown' when the string that prepared it failed — a PREPARE is not undone by
+ * the rollback, so whether it took effect is not known, and that statement is from then on sent
+ * with its values in the text on that connection (preparing it again could fail as a duplicate).
+ */
+const openingPrepared = new WeakMap<object, Map<string, 'prepared' | 'unknown'>>();
 
 /**
  * `opening` and the statement `text` with its parameters as one simple-protocol string, or null
@@ -325,19 +330,20 @@ export function openingStatement(opening: string, text: string, values: readonly
   if (literals === null) return null;
   if (connection && literals.length > 0 && literals.length <= PREPARE_MAX_PARAMS && text.length <= PREPARE_MAX_TEXT) {
     let names = openingPrepared.get(connection);
-    if (!names) openingPrepared.set(connection, (names = new Set()));
+    if (!names) openingPrepared.set(connection, (names = new Map()));
     // Its own namespace: pg tracks the protocol-level names (preparingClient) itself.
     const name = `o${statementName(text).slice(1)}`;
+    const state = names.get(name);
     const run = `execute ${name}(${literals.join(', ')})`;
-    if (names.has(name)) return { text: `${opening}; ${run}` };
-    if (names.size < PREPARE_MAX_PER_CONNECTION) return { text: `${opening}; prepare ${name} as ${text}; ${run}`, prepares: name };
+    if (state === 'prepared') return { text: `${opening}; ${run}` };
+    if (state === undefined && names.size < PREPARE_MAX_PER_CONNECTION) return { text: `${opening}; prepare ${name} as ${text}; ${run}`, prepares: name };
   }
   return { text: `${opening}; ${text.replace(/\$(\d+)/g, (whole, i: string) => literals[Number(i) - 1] ?? whole)}` };
 }
 
-/** Record that `statement` ran on `connection` (its PREPARE, if any, took effect). */
-export function openingRan(statement: { prepares?: string }, connection: object): void {
-  if (statement.prepares) openingPrepared.get(connection)?.add(statement.prepares);
+/** Record how `statement` went on `connection`: run without error (its PREPARE, if any, took effect), or failed. */
+export function openingRan(statement: { prepares?: string }, connection: object, ok = true): void {
+  if (statement.prepares) openingPrepared.get(connection)?.set(statement.prepares, ok ? 'prepared' : 'unknown');
 }
 
 /**
@@ -362,7 +368,13 @@ function openingClient(target: pg.PoolClient, raw: pg.PoolClient, opener: Opener
     }
     logger?.logQuery(`${MERGED_OPENING}${opening}`, []);
     const { rowMode, types } = isConfig ? (config as pg.QueryArrayConfig) : ({} as pg.QueryArrayConfig);
-    const results = (await raw.query({ text: statement.text, ...(rowMode ? { rowMode } : {}), ...(types ? { types } : {}) } as pg.QueryConfig)) as unknown as pg.QueryResult[];
+    let results: pg.QueryResult[];
+    try {
+      results = (await raw.query({ text: statement.text, ...(rowMode ? { rowMode } : {}), ...(types ? { types } : {}) } as pg.QueryConfig)) as unknown as pg.QueryResult[];
+    } catch (error) {
+      openingRan(statement, raw, false);
+      throw error;
+    }
     openingRan(statement, raw);
     return results[results.length - 1];
   };

@@ -163,11 +163,16 @@ export async function readUnitPage(tx: Tx, unitId: string, options: { limit: num
       with recursive tree as (
         select c.id, c.id as child from org_units c where c.parent_id = ${unitId}
         union all
-        select g.id, t.child from org_units g join tree t on g.parent_id = t.id
+        -- By the parent index, one look-up per unit (OFFSET 0 keeps the planner from turning it into
+        -- a scan of all units, which the walk's row estimate would otherwise make it choose).
+        select g.id, t.child from tree t cross join lateral (select g.id from org_units g where g.parent_id = t.id offset 0) g
       ), counts as (
-        select t.child, count(*)::int as n, sum(e.fte_percent) as fte
-        from tree t join employments e on e.unit_id = t.id
-        where e.end_date is null or e.end_date >= current_date
+        -- Per unit of the subtree by its index (an aggregate in LATERAL is not flattened into a
+        -- join): the recursive walk's row estimate is far too high for the planner to see that.
+        select t.child, sum(x.n)::int as n, sum(x.fte) as fte
+        from tree t cross join lateral (
+          select count(*) as n, sum(e.fte_percent) as fte from employments e
+          where e.unit_id = t.id and (e.end_date is null or e.end_date >= current_date)) x
         group by t.child
       )
       select u.id, u.tenant_id, u.parent_id, u.kind, u.name, u.code, u.path, u.depth, u.archived_at, u.version,
