@@ -4,7 +4,7 @@
 // sends (captured through the database hook) on the raw driver, for the SQL alone.
 import { spawn, type ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
-import { MERGED_OPENING, openingRan, openingStatement, platformStatements, type Database } from '../db/client.ts';
+import { MERGED_OPENING, SEPARATE_OPENING, openingRan, openingStatement, platformStatements, type Database } from '../db/client.ts';
 import { median, percentile, root } from './lib.ts';
 
 export interface LoadResult {
@@ -96,6 +96,7 @@ export async function replay(database: Database, captured: Captured[], iteration
   for (const s of captured) {
     const previous = statements.at(-1);
     if (s.query.startsWith(MERGED_OPENING) && previous) previous.opening = s.query.slice(MERGED_OPENING.length);
+    else if (s.query.startsWith(SEPARATE_OPENING) && previous) statements.splice(-1, 0, { query: s.query.slice(SEPARATE_OPENING.length), params: [] });
     else statements.push({ ...s });
   }
   const times: number[] = [];
@@ -122,7 +123,12 @@ export async function replay(database: Database, captured: Captured[], iteration
             await client.query(s.query, s.params);
             continue;
           }
-          const merged = openingStatement(s.opening, s.query, s.params, client)!;
+          const merged = openingStatement(s.opening, s.query, s.params, client);
+          if (!merged) {
+            await client.query(s.opening);
+            await client.query(s.query, s.params);
+            continue;
+          }
           await client.query(merged.text);
           openingRan(merged, client);
         }

@@ -156,12 +156,14 @@ function scopedServer(db: Db, pool: pg.Pool, logger: QueryLogger, prepare: boole
     // pool discards it (pg-pool also discards clients whose connection has ended).
     let broken: Error | undefined;
     try {
-      const opener: Opener = { pending: `begin; ${prelude}` };
+      const opener: Opener = { pending: `begin; ${prelude}`, inflight: null, failed: null };
       const session = new NodePgSession(openingClient(prepare ? preparingClient(client) : client, client, opener, logger, prepare), base.dialect, base.schema, base.options);
       const tx = new NodePgTransaction(base.dialect, session, base.schema) as unknown as Tx;
       let result: T;
       try {
         result = await fn(tx);
+        // A failed opening round trip whose error the use case caught: nothing may be committed.
+        if (opener.failed) throw opener.failed;
       } catch (error) {
         // Nothing to roll back when no statement was sent (the transaction never began).
         if (opener.pending === null) {
@@ -172,22 +174,24 @@ function scopedServer(db: Db, pool: pg.Pool, logger: QueryLogger, prepare: boole
         throw error;
       }
       const pending = deferred.get(tx);
-      let closing = pending?.length ? `${pending.map((q) => inlineStatement(db, q)).join('; ')}; commit` : 'commit';
-      if (opener.pending !== null) {
-        // No statement ran: without deferred writes there is no transaction to end; with them,
-        // the whole unit of work is this one round trip.
-        if (!pending?.length) return result;
-        closing = `${opener.pending}; ${closing}`;
-        opener.pending = null;
-      }
-      logger?.logQuery(closing, []);
+      if (opener.pending !== null && !pending?.length) return result; // nothing was sent, nothing to end
       try {
+        // A new line before each `;`, so a statement that ends in a -- comment cannot swallow the commit.
+        let closing = pending?.length ? `${pending.map((q) => inlineStatement(db, q)).join('\n; ')}\n; commit` : 'commit';
+        if (opener.pending !== null) {
+          // No statement ran yet: with the deferred writes, the whole unit of work is this one round trip.
+          closing = `${opener.pending}\n; ${closing}`;
+          opener.pending = null;
+        }
+        logger?.logQuery(closing, []);
         await client.query(closing);
       } catch (error) {
-        // A deferred statement failed: the transaction is aborted and its commit never ran.
-        await client.query('rollback').catch((rollbackError: unknown) => {
-          broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
-        });
+        // A deferred statement was refused or failed: the transaction (if it began) is rolled back.
+        if (opener.pending === null) {
+          await client.query('rollback').catch((rollbackError: unknown) => {
+            broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+          });
+        }
         throw error;
       }
       return result;
@@ -277,26 +281,39 @@ export function quoteLiteral(value: unknown): string {
   return `${tag}${text}${tag}`;
 }
 
+/**
+ * A deferred statement with its parameters as literals. The placeholders are replaced by a plain
+ * text search, so the statement's own text may hold no string literal, comment or dollar quote
+ * (where a `$1` would be replaced too): such a statement is refused — pass every value as a
+ * parameter.
+ */
 function inlineStatement(db: Db, query: SQL): string {
   const built = (db as unknown as { dialect: PgDialect }).dialect.sqlToQuery(query);
+  if (/'|--|\/\*|\$(?!\d)/.test(built.sql)) throw new Error('deferUntilCommit: the statement may hold no literal, comment or dollar quote of its own');
   return built.sql.replace(/\$(\d+)/g, (_m, i: string) => quoteLiteral(built.params[Number(i) - 1]));
 }
 
 /** A unit of work's opening statements, until they have been sent (then null). */
 interface Opener {
   pending: string | null;
+  /** The round trip that carries the opening, while it is on its way: later statements wait for it. */
+  inflight: Promise<unknown> | null;
+  /** Set when that round trip failed: the transaction may never have begun, so nothing more is sent. */
+  failed: Error | null;
 }
 
 /** What the benchmarks see (through onQuery) when the opening went with the statement logged just before. */
 export const MERGED_OPENING = '-- rytme: opening sent with the previous statement: ';
+/** …and when it went on its own, before the statement logged just before. */
+export const SEPARATE_OPENING = '-- rytme: opening sent before the previous statement: ';
 
 const { prepareValue } = createRequire(import.meta.url)('pg/lib/utils.js') as { prepareValue: (value: unknown) => unknown };
 
 /**
- * The parameters as dollar-quoted literals of unknown type, each converted as pg converts it for
- * the wire (arrays, dates, JSON), so the server resolves their types from the context as it does
- * for untyped parameters; null when one cannot be written so (binary data, or text with NUL,
- * which the server refuses as a parameter too).
+ * The parameters as dollar-quoted literals, each converted as pg converts it for the wire (arrays,
+ * dates, JSON), for EXECUTE of a statement prepared with untyped parameters (PREPARE infers their
+ * types as the protocol's Parse does, so the statement means the same either way); null when one
+ * cannot be written so (binary data, or text with NUL, which the server refuses as a parameter too).
  */
 function parameterLiterals(values: readonly unknown[]): string[] | null {
   const literals: string[] = [];
@@ -309,36 +326,41 @@ function parameterLiterals(values: readonly unknown[]): string[] | null {
   return literals;
 }
 
+/** The statements PREPARE accepts; one statement only (no `;`: our statements never hold one in a literal). */
+const PREPARABLE = /^\s*(select|with|insert|update|delete|values)\b[^;]*$/i;
+
 /**
  * Per connection: the statements the units of work's openings prepared at the SQL level, by name:
  * 'prepared', or 'unknown' when the string that prepared it failed — a PREPARE is not undone by
- * the rollback, so whether it took effect is not known, and that statement is from then on sent
- * with its values in the text on that connection (preparing it again could fail as a duplicate).
+ * the rollback, so whether it took effect is not known, and on that connection the statement is
+ * from then on sent after a separate opening, as any other statement (preparing it again could
+ * fail as a duplicate).
  */
 const openingPrepared = new WeakMap<object, Map<string, 'prepared' | 'unknown'>>();
 
 /**
- * `opening` and the statement `text` with its parameters as one simple-protocol string, or null
- * when a parameter cannot be written as a literal. With `connection` (statements kept prepared),
- * a statement that may be kept is prepared under its name at the SQL level the first time on that
- * connection and run with EXECUTE and its parameters as literals — planned like any prepared
- * statement, not afresh on every request; `prepares` is then the name to record once the string
- * has run without error. Otherwise the parameters stand in the text itself.
+ * `opening` and the statement `text` in one simple-protocol string: the statement prepared under
+ * its name at the SQL level the first time on `connection` and run with EXECUTE and its parameters
+ * as literals — planned once per connection like any kept statement. Null when the statement cannot
+ * go this way (no parameters, not one preparable statement, too long or too many parameters, a
+ * value that cannot be a literal, the cap of kept statements reached, or its state unknown after a
+ * failure); the caller then sends the opening on its own. `prepares` is the name to record with
+ * `openingRan` once the string has run. Values never stand in the statement's text.
  */
-export function openingStatement(opening: string, text: string, values: readonly unknown[], connection: object | null): { text: string; prepares?: string } | null {
+export function openingStatement(opening: string, text: string, values: readonly unknown[], connection: object): { text: string; prepares?: string } | null {
+  if (values.length === 0 || values.length > PREPARE_MAX_PARAMS || text.length > PREPARE_MAX_TEXT || !PREPARABLE.test(text)) return null;
   const literals = parameterLiterals(values);
   if (literals === null) return null;
-  if (connection && literals.length > 0 && literals.length <= PREPARE_MAX_PARAMS && text.length <= PREPARE_MAX_TEXT) {
-    let names = openingPrepared.get(connection);
-    if (!names) openingPrepared.set(connection, (names = new Map()));
-    // Its own namespace: pg tracks the protocol-level names (preparingClient) itself.
-    const name = `o${statementName(text).slice(1)}`;
-    const state = names.get(name);
-    const run = `execute ${name}(${literals.join(', ')})`;
-    if (state === 'prepared') return { text: `${opening}; ${run}` };
-    if (state === undefined && names.size < PREPARE_MAX_PER_CONNECTION) return { text: `${opening}; prepare ${name} as ${text}; ${run}`, prepares: name };
-  }
-  return { text: `${opening}; ${text.replace(/\$(\d+)/g, (whole, i: string) => literals[Number(i) - 1] ?? whole)}` };
+  let names = openingPrepared.get(connection);
+  if (!names) openingPrepared.set(connection, (names = new Map()));
+  // Its own namespace: pg tracks the protocol-level names (preparingClient) itself.
+  const name = `o${statementName(text).slice(1)}`;
+  const state = names.get(name);
+  // A new line before each `;`, so a statement that ends in a -- comment cannot swallow the next.
+  const run = `execute ${name}(${literals.join(', ')})`;
+  if (state === 'prepared') return { text: `${opening}\n; ${run}` };
+  if (state === undefined && names.size < PREPARE_MAX_PER_CONNECTION) return { text: `${opening}\n; prepare ${name} as ${text}\n; ${run}`, prepares: name };
+  return null;
 }
 
 /** Record how `statement` went on `connection`: run without error (its PREPARE, if any, took effect), or failed. */
@@ -348,35 +370,56 @@ export function openingRan(statement: { prepares?: string }, connection: object,
 
 /**
  * The unit of work's client: its first statement carries the opening (`begin` and the role and
- * tenant settings) in the same round trip (see `openingStatement`); every later statement goes
- * to `target` as usual.
+ * tenant settings) in the same round trip where it can (see `openingStatement`), else the opening
+ * goes first on its own; every later statement goes to `target` once that round trip has
+ * succeeded. If it failed, every later statement of the unit of work fails with the same error
+ * without being sent: a statement the server could not parse stops the whole string, `begin`
+ * included, and nothing may then run outside the transaction, its role and its tenant.
  */
 function openingClient(target: pg.PoolClient, raw: pg.PoolClient, opener: Opener, logger: QueryLogger, prepare: boolean): pg.PoolClient {
+  const send = (target.query as (...args: unknown[]) => Promise<unknown>).bind(target);
   const query = async (config: unknown, values?: unknown, callback?: unknown) => {
-    const send = (target.query as (...args: unknown[]) => Promise<unknown>).bind(target);
-    if (opener.pending === null) return send(config, values, callback);
+    if (opener.pending === null) {
+      if (opener.inflight) await opener.inflight.catch(() => undefined);
+      if (opener.failed) throw opener.failed;
+      return send(config, values, callback);
+    }
     const opening = opener.pending;
     opener.pending = null;
     const isConfig = config !== null && typeof config === 'object';
-    const text = isConfig ? (config as pg.QueryConfig).text : config;
-    const params = Array.isArray(values) ? values : isConfig ? ((config as pg.QueryConfig).values ?? []) : [];
-    const statement = typeof text === 'string' && typeof values !== 'function' && callback === undefined ? openingStatement(opening, text, params, prepare ? raw : null) : null;
-    if (statement === null) {
-      logger?.logQuery(opening, []);
-      await raw.query(opening);
-      return send(config, values, callback);
-    }
-    logger?.logQuery(`${MERGED_OPENING}${opening}`, []);
-    const { rowMode, types } = isConfig ? (config as pg.QueryArrayConfig) : ({} as pg.QueryArrayConfig);
-    let results: pg.QueryResult[];
+    const c = (isConfig ? config : {}) as pg.QueryArrayConfig & { submit?: unknown };
+    const text = isConfig ? c.text : config;
+    const params = Array.isArray(values) ? values : (c.values ?? []);
+    const statement =
+      prepare && typeof text === 'string' && typeof values !== 'function' && callback === undefined && !c.name && typeof c.submit !== 'function'
+        ? openingStatement(opening, text, params, raw)
+        : null;
+    const trip = (async () => {
+      if (statement === null) {
+        logger?.logQuery(`${SEPARATE_OPENING}${opening}`, []);
+        await raw.query(opening);
+        return send(config, values, callback);
+      }
+      logger?.logQuery(`${MERGED_OPENING}${opening}`, []);
+      let results: pg.QueryResult[];
+      try {
+        results = (await raw.query({ text: statement.text, ...(c.rowMode ? { rowMode: c.rowMode } : {}), ...(c.types ? { types: c.types } : {}) } as pg.QueryConfig)) as unknown as pg.QueryResult[];
+      } catch (error) {
+        openingRan(statement, raw, false);
+        throw error;
+      }
+      openingRan(statement, raw);
+      return results[results.length - 1];
+    })();
+    opener.inflight = trip;
     try {
-      results = (await raw.query({ text: statement.text, ...(rowMode ? { rowMode } : {}), ...(types ? { types } : {}) } as pg.QueryConfig)) as unknown as pg.QueryResult[];
+      return await trip;
     } catch (error) {
-      openingRan(statement, raw, false);
+      opener.failed = error instanceof Error ? error : new Error(String(error));
       throw error;
+    } finally {
+      opener.inflight = null;
     }
-    openingRan(statement, raw);
-    return results[results.length - 1];
   };
   return new Proxy(target, {
     get(t, prop, receiver) {

@@ -19,17 +19,19 @@ export function isCurrentLink(pathname: string, to: string, end = false): boolea
 }
 
 export function useNavLinkProps(): NavLinkProps {
-  const { pathname } = useLocation();
+  const { pathname, search, hash } = useLocation();
   const navigate = useNavigate();
+  const here = pathname + search + hash;
   const onClick = useCallback(
     (event: MouseEvent<HTMLAnchorElement>) => {
       if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.altKey || event.ctrlKey || event.shiftKey) return;
       const href = event.currentTarget.getAttribute('href');
       if (!href || !href.startsWith('/') || href.startsWith('//')) return;
       event.preventDefault();
-      void navigate(href);
+      // As <Link> does: following the link to the page already shown replaces its history entry.
+      void navigate(href, { replace: href === here });
     },
-    [navigate],
+    [navigate, here],
   );
   return (to, options) => ({ href: to, onClick, 'aria-current': isCurrentLink(pathname, to, options?.end) ? 'page' : undefined });
 }

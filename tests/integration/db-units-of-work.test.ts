@@ -38,7 +38,7 @@ describe('units of work', () => {
     await assert.rejects(
       t.database.withTenant(tenantId, async (tx) => {
         await tx.execute(sql`insert into org_units (tenant_id, kind, name, code, path) values (${tenantId}, 'eining', 'Rolled back', 'RB-1', 'x')`);
-        deferUntilCommit(tx, sql`insert into audit_log (tenant_id, actor, action) values (${tenantId}, ${null}, 'must.fail')`); // actor is NOT NULL
+        deferUntilCommit(tx, sql`insert into audit_log (tenant_id, actor, action) values (${tenantId}, ${null}, ${'must.fail'})`); // actor is NOT NULL
       }),
     );
     const names = await t.database.withTenant(tenantId, (tx) => queryRows<{ name: string }>(tx, sql`select name from org_units where name = 'Rolled back'`));
@@ -107,6 +107,53 @@ describe('units of work', () => {
       appendAuditAtCommit(tx, { tenantId, actor: 'system:test', action: 'test.deferred-only' });
     });
     assert.equal(await auditCount('test.deferred-only'), 1);
+  });
+
+  it('sends nothing more, and commits nothing, once the round trip with the opening failed — even when the use case catches the error', async () => {
+    const code = `CAUGHT-${Date.now()}`;
+    const caught = await t.database
+      .withTenant(tenantId, async (tx) => {
+        // A statement the server cannot parse: with the opening in the same string, `begin` never ran.
+        await tx.execute(sql`select ${1} from`).catch(() => 'caught');
+        // Would run outside any transaction, as the login role, with no tenant set.
+        await tx.execute(sql`select current_user where ${1} = 1`);
+      })
+      .then(
+        () => 'committed',
+        () => 'refused',
+      );
+    assert.equal(caught, 'refused');
+    // Two first statements at once: the second waits for the first round trip and shares its fate.
+    const both = await Promise.allSettled([
+      t.database.withTenant(tenantId, (tx) => Promise.all([tx.execute(sql`select ${2} from`), tx.execute(sql`insert into org_units (tenant_id, kind, name, code, path) values (${tenantId}, 'eining', 'Outside', ${code}, 'x')`)])),
+    ]);
+    assert.equal(both[0]!.status, 'rejected');
+    const rows = await t.database.withTenant(tenantId, (tx) => queryRows<{ n: number }>(tx, sql`select count(*)::int as n from org_units where code = ${code}`));
+    assert.equal(rows[0]!.n, 0, 'no write ran outside the unit of work');
+    const [who] = await t.database.withTenant(tenantId, (tx) => queryRows<{ role: string; tenant: string }>(tx, sql`select current_user as role, current_setting('app.tenant_id') as tenant where ${1} = 1`));
+    assert.deepEqual(who, { role: 'rytme_app', tenant: tenantId }, 'the pool’s connections are clean afterwards');
+  });
+
+  it('keeps statements that end in a comment, statements PREPARE cannot take, and text with placeholders in literals as they are', async () => {
+    const [commented] = await t.database.withTenant(tenantId, (tx) => queryRows<{ v: number }>(tx, sql`select ${7}::int as v -- a trailing comment`));
+    assert.equal(commented!.v, 7);
+    const explained = await t.database.withTenant(tenantId, (tx) => queryRows<Record<string, string>>(tx, sql`explain select ${1}::int`));
+    assert.ok(explained.length > 0, 'EXPLAIN with a parameter as the first statement');
+    const [literal] = await t.database.withTenant(tenantId, (tx) => queryRows<{ a: string; b: string }>(tx, sql`select 'cost: $1' as a, ${'x'}::text as b`));
+    assert.deepEqual(literal, { a: 'cost: $1', b: 'x' });
+    // A deferred statement gets its values by text replacement, so one with literals or comments of
+    // its own (where a placeholder could hide) is refused, and the unit of work with it.
+    if (t.url) {
+      await assert.rejects(
+        t.database.withTenant(tenantId, async (tx) => {
+          await tx.execute(sql`insert into audit_log (tenant_id, actor, action) values (${tenantId}, ${'system:test'}, ${'test.before-literal'})`);
+          deferUntilCommit(tx, sql`insert into audit_log (tenant_id, actor, action) values (${tenantId}, ${'system:test'}, 'test.literal')`);
+        }),
+        /no literal, comment or dollar quote/,
+      );
+      assert.equal(await auditCount('test.literal'), 0);
+      assert.equal(await auditCount('test.before-literal'), 0, 'the unit of work was rolled back');
+    }
   });
 
   it('reads as the platform role in one unit of work, across tenants', async () => {
