@@ -129,7 +129,13 @@ export async function replay(database: Database, captured: Captured[], iteration
             await client.query(s.query, s.params);
             continue;
           }
-          await client.query(merged.text);
+          try {
+            await client.query(merged.text);
+          } catch (error) {
+            openingRan(merged, client, false);
+            await client.query('rollback').catch(() => undefined);
+            throw error;
+          }
           openingRan(merged, client);
         }
       } finally {

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { inlineLiteral, quoteLiteral } from './client.ts';
+import { inlineLiteral, literalsClosed, openingStatement, quoteLiteral } from './client.ts';
 
 describe('inlineLiteral (statements sent in one round trip)', () => {
   it('writes ids, hashes, numbers, booleans, dates and null as literals', () => {
@@ -33,5 +33,26 @@ describe('quoteLiteral (statements sent with the commit)', () => {
   it('refuses what cannot be stored', () => {
     assert.throws(() => quoteLiteral(Number.POSITIVE_INFINITY), /finite/);
     assert.throws(() => quoteLiteral('nul\0byte'), /NUL/);
+  });
+});
+
+describe('openingStatement (a unit of work opened with its first statement)', () => {
+  it('sends only a statement whose literals, quoted names, dollar quotes and comments all end within it', () => {
+    assert.equal(literalsClosed(`select 'a;b', "x""y", $t$ it's $t$, $1 /* c */ from t -- end`), true);
+    assert.equal(literalsClosed(`select 'it''s' as a where x = $1`), true);
+    assert.equal(literalsClosed(`select 'open where x = $1`), false);
+    assert.equal(literalsClosed(`select "open where x = $1`), false);
+    assert.equal(literalsClosed(`select $body$ open where x = $1`), false);
+    assert.equal(literalsClosed(`select 1 /* open where x = $1`), false);
+  });
+  it('prepares and executes, never writes the values into the statement, and leaves out what PREPARE cannot take', () => {
+    const conn = {};
+    const first = openingStatement('begin', `select $1::text as v`, ["x'); drop table t; --"], conn)!;
+    assert.match(first.text, /^begin\n; prepare o[0-9a-f]+ as select \$1::text as v\n; execute o[0-9a-f]+\(\$q\$x'\); drop table t; --\$q\$\)$/);
+    assert.equal(openingStatement('begin', `select 'unterminated $1`, ['x'], conn), null);
+    assert.equal(openingStatement('begin', `select $1 into t`, ['x'], conn), null);
+    assert.equal(openingStatement('begin', `explain select $1`, ['x'], conn), null);
+    assert.equal(openingStatement('begin', `select 1; select $1`, ['x'], conn), null);
+    assert.equal(openingStatement('begin', `select 1`, [], conn), null, 'no parameters: the opening goes on its own');
   });
 });

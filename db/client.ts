@@ -156,15 +156,23 @@ function scopedServer(db: Db, pool: pg.Pool, logger: QueryLogger, prepare: boole
     // pool discards it (pg-pool also discards clients whose connection has ended).
     let broken: Error | undefined;
     try {
-      const opener: Opener = { pending: `begin; ${prelude}`, inflight: null, failed: null };
+      const opener: Opener = { pending: `begin; ${prelude}`, inflight: null, failed: null, closed: false };
+      // The unit of work ends: a statement still waiting for the opening's round trip is refused, never
+      // sent after the rollback or commit (then outside the transaction, or on a pooled connection).
+      const end = async () => {
+        opener.closed = true;
+        await opener.inflight?.catch(() => undefined);
+      };
       const session = new NodePgSession(openingClient(prepare ? preparingClient(client) : client, client, opener, logger, prepare), base.dialect, base.schema, base.options);
       const tx = new NodePgTransaction(base.dialect, session, base.schema) as unknown as Tx;
       let result: T;
       try {
         result = await fn(tx);
+        await end();
         // A failed opening round trip whose error the use case caught: nothing may be committed.
         if (opener.failed) throw opener.failed;
       } catch (error) {
+        await end();
         // Nothing to roll back when no statement was sent (the transaction never began).
         if (opener.pending === null) {
           await client.query('rollback').catch((rollbackError: unknown) => {
@@ -300,6 +308,8 @@ interface Opener {
   inflight: Promise<unknown> | null;
   /** Set when that round trip failed: the transaction may never have begun, so nothing more is sent. */
   failed: Error | null;
+  /** Set when the unit of work ends (before its rollback or commit): nothing more is sent. */
+  closed: boolean;
 }
 
 /** What the benchmarks see (through onQuery) when the opening went with the statement logged just before. */
@@ -328,6 +338,39 @@ function parameterLiterals(values: readonly unknown[]): string[] | null {
 
 /** The statements PREPARE accepts; one statement only (no `;`: our statements never hold one in a literal). */
 const PREPARABLE = /^\s*(select|with|insert|update|delete|values)\b[^;]*$/i;
+/** `select … into` creates a table, which PREPARE refuses. */
+const SELECT_INTO = /^\s*select\b[\s\S]*\binto\b/i;
+
+/**
+ * True when every string literal, quoted identifier, dollar quote and block comment in `text`
+ * ends within it — so what follows the statement in the same string (`execute …` with the values)
+ * cannot become part of one. A line comment may run to the end: a new line follows the statement.
+ */
+export function literalsClosed(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === "'" || ch === '"') {
+      const close = text.indexOf(ch, i + 1);
+      if (close < 0) return false;
+      i = close; // a doubled quote closes and reopens: the scan goes on the same way
+    } else if (ch === '-' && text[i + 1] === '-') {
+      const nl = text.indexOf('\n', i);
+      if (nl < 0) return true;
+      i = nl;
+    } else if (ch === '/' && text[i + 1] === '*') {
+      const close = text.indexOf('*/', i + 2);
+      if (close < 0) return false;
+      i = close + 1;
+    } else if (ch === '$' && !/[\w$]/.test(text[i - 1] ?? '')) {
+      const tag = /^\$(?:[A-Za-z_][A-Za-z0-9_]*)?\$/.exec(text.slice(i))?.[0];
+      if (!tag) continue; // $1, a parameter
+      const close = text.indexOf(tag, i + tag.length);
+      if (close < 0) return false;
+      i = close + tag.length - 1;
+    }
+  }
+  return true;
+}
 
 /**
  * Per connection: the statements the units of work's openings prepared at the SQL level, by name:
@@ -348,7 +391,7 @@ const openingPrepared = new WeakMap<object, Map<string, 'prepared' | 'unknown'>>
  * `openingRan` once the string has run. Values never stand in the statement's text.
  */
 export function openingStatement(opening: string, text: string, values: readonly unknown[], connection: object): { text: string; prepares?: string } | null {
-  if (values.length === 0 || values.length > PREPARE_MAX_PARAMS || text.length > PREPARE_MAX_TEXT || !PREPARABLE.test(text)) return null;
+  if (values.length === 0 || values.length > PREPARE_MAX_PARAMS || text.length > PREPARE_MAX_TEXT || !PREPARABLE.test(text) || SELECT_INTO.test(text) || !literalsClosed(text)) return null;
   const literals = parameterLiterals(values);
   if (literals === null) return null;
   let names = openingPrepared.get(connection);
@@ -379,8 +422,10 @@ export function openingRan(statement: { prepares?: string }, connection: object,
 function openingClient(target: pg.PoolClient, raw: pg.PoolClient, opener: Opener, logger: QueryLogger, prepare: boolean): pg.PoolClient {
   const send = (target.query as (...args: unknown[]) => Promise<unknown>).bind(target);
   const query = async (config: unknown, values?: unknown, callback?: unknown) => {
+    if (opener.closed) throw new Error('the unit of work has ended');
     if (opener.pending === null) {
       if (opener.inflight) await opener.inflight.catch(() => undefined);
+      if (opener.closed) throw new Error('the unit of work has ended');
       if (opener.failed) throw opener.failed;
       return send(config, values, callback);
     }
@@ -390,10 +435,13 @@ function openingClient(target: pg.PoolClient, raw: pg.PoolClient, opener: Opener
     const c = (isConfig ? config : {}) as pg.QueryArrayConfig & { submit?: unknown };
     const text = isConfig ? c.text : config;
     const params = Array.isArray(values) ? values : (c.values ?? []);
-    const statement =
-      prepare && typeof text === 'string' && typeof values !== 'function' && callback === undefined && !c.name && typeof c.submit !== 'function'
-        ? openingStatement(opening, text, params, raw)
-        : null;
+    let statement: ReturnType<typeof openingStatement> = null;
+    try {
+      if (prepare && typeof text === 'string' && typeof values !== 'function' && callback === undefined && !c.name && typeof c.submit !== 'function') statement = openingStatement(opening, text, params, raw);
+    } catch {
+      // A value pg cannot convert: the opening goes on its own, and pg refuses the statement as it would.
+      statement = null;
+    }
     const trip = (async () => {
       if (statement === null) {
         logger?.logQuery(`${SEPARATE_OPENING}${opening}`, []);

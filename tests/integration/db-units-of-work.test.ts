@@ -134,6 +134,22 @@ describe('units of work', () => {
     assert.deepEqual(who, { role: 'rytme_app', tenant: tenantId }, 'the pool’s connections are clean afterwards');
   });
 
+  it('never sends a statement that was still waiting for the opening once the unit of work has ended', async () => {
+    let waiting: Promise<unknown> | undefined;
+    await assert.rejects(
+      t.database.withTenant(tenantId, async (tx) => {
+        // drizzle sends a statement when it is awaited: Promise.resolve sends each now, in this order.
+        const first = Promise.resolve(tx.execute(sql`select pg_sleep(${0.05})`));
+        waiting = Promise.resolve(tx.execute(sql`select current_user where ${1} = 1`));
+        first.catch(() => undefined);
+        waiting.catch(() => undefined);
+        throw new Error('the use case fails before the statements are done');
+      }),
+      /the use case fails/,
+    );
+    if (t.url) await assert.rejects(waiting!, (error: Error & { cause?: Error }) => /the unit of work has ended/.test(error.cause?.message ?? error.message));
+  });
+
   it('keeps statements that end in a comment, statements PREPARE cannot take, and text with placeholders in literals as they are', async () => {
     const [commented] = await t.database.withTenant(tenantId, (tx) => queryRows<{ v: number }>(tx, sql`select ${7}::int as v -- a trailing comment`));
     assert.equal(commented!.v, 7);
