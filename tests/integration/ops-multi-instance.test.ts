@@ -17,7 +17,7 @@ import { loadEnv } from '../../server/env.ts';
 import { startApp, type RunningApp } from '../../server/app.ts';
 import { createAccount, createTenant, TEST_PASSWORD } from '../support/factories.ts';
 import { Client } from '../support/server.ts';
-import { usingServer } from '../support/db.ts';
+import { dropTestDatabase, usingServer } from '../support/db.ts';
 
 function envFor(url: string | undefined) {
   return loadEnv({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DEMO: '0', COOKIE_SECURE: '0', NODE_ENV: 'test', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'rytme-multi-')), ...(url ? { DATABASE_URL: url } : {}) });
@@ -45,10 +45,7 @@ describe(`several app instances on one ${usingServer ? 'PostgreSQL' : 'PGlite'} 
       shared = await openDatabase({ url: url.toString(), poolSize: 2 });
       dropDatabase = async () => {
         await shared.close();
-        const again = new pg.Client({ connectionString: adminUrl });
-        await again.connect();
-        await again.query(`drop database if exists ${name} with (force)`);
-        await again.end();
+        await dropTestDatabase(adminUrl, name);
       };
     } else {
       shared = await openDatabase({});

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { dropTestDatabase } from '../support/db.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const nodeBin = path.join(root, 'node_modules', '.bin', 'node');
@@ -91,10 +92,7 @@ describe('operations (real process)', () => {
       url.pathname = `/${name}`;
       databaseUrl = url.toString();
       dropDatabase = async () => {
-        const again = new pg.Client({ connectionString: adminUrl });
-        await again.connect();
-        await again.query(`drop database if exists ${name} with (force)`);
-        await again.end();
+        await dropTestDatabase(adminUrl, name);
       };
     }
     child = await startChild({

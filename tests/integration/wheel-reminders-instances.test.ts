@@ -39,7 +39,7 @@ import { loadEnv } from '../../server/env.ts';
 import { startApp, type RunningApp } from '../../server/app.ts';
 import { startTestSmtp, type ReceivedMail, type TestSmtp } from '../support/smtp.ts';
 import { createAccount, createPerson, createTenant, createUnit, makeLeader } from '../support/factories.ts';
-import { usingServer } from '../support/db.ts';
+import { dropTestDatabase, usingServer } from '../support/db.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const nodeBin = path.join(root, 'node_modules', '.bin', 'node');
@@ -166,10 +166,7 @@ if (usingServer) {
       url.pathname = `/${name}`;
       databaseUrl = url.toString();
       dropDatabase = async () => {
-        const again = new pg.Client({ connectionString: adminUrl });
-        await again.connect();
-        await again.query(`drop database if exists ${name} with (force)`);
-        await again.end();
+        await dropTestDatabase(adminUrl, name);
       };
     });
     after(async () => {

@@ -37,10 +37,7 @@ export async function createTestDatabase(options: { reference?: boolean } = {}):
     url: url.toString(),
     async close() {
       await database.close();
-      const again = new pg.Client({ connectionString: adminUrl });
-      await again.connect();
-      await again.query(`drop database if exists ${name} with (force)`);
-      await again.end();
+      await dropTestDatabase(adminUrl, name);
     },
   };
 }
@@ -54,4 +51,27 @@ export async function dbErrorMessage(promise: Promise<unknown>): Promise<string>
     return cause?.message ?? (error as Error).message;
   }
   throw new Error('expected the query to fail, but it succeeded');
+}
+
+/**
+ * Drop a test database on the server. WITH (FORCE) may not end a backend of another role — an
+ * autovacuum worker that has just started on it ("must be a member of the role whose process is
+ * being terminated"); that finishes or yields within moments, so this tries again for a while.
+ */
+export async function dropTestDatabase(adminUrl: string, name: string): Promise<void> {
+  const again = new pg.Client({ connectionString: adminUrl });
+  await again.connect();
+  try {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await again.query(`drop database if exists ${name} with (force)`);
+        return;
+      } catch (error) {
+        if (attempt >= 25 || !/member of the role|being accessed by other users/.test((error as Error).message)) throw error;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+  } finally {
+    await again.end();
+  }
 }
