@@ -392,6 +392,8 @@ describe('a whole competence year for a new municipality (browser)', { timeout: 
     await expectAccessible(c, 'attendance');
     await c.getByRole('button', { name: 'Deltok: Eva Eide' }).click();
     await c.getByRole('status').filter({ hasText: 'Oppmøtet er lagra.' }).waitFor(WAIT);
+    // The message can show before the list has been read again: wait for the row to say so.
+    await c.getByRole('row', { name: /Eva Eide/ }).filter({ hasText: /Årvik omsorgssenter\s*Ja/ }).waitFor(WAIT);
     assert.match((await c.getByRole('row', { name: /Eva Eide/ }).textContent()) ?? '', /Årvik omsorgssenter\s*Ja/);
   });
 
