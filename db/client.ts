@@ -175,9 +175,7 @@ function scopedServer(db: Db, pool: pg.Pool, logger: QueryLogger, prepare: boole
         await end();
         // Nothing to roll back when no statement was sent (the transaction never began).
         if (opener.pending === null) {
-          await client.query('rollback').catch((rollbackError: unknown) => {
-            broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
-          });
+          broken = await rollback(client);
         }
         throw error;
       }
@@ -196,9 +194,7 @@ function scopedServer(db: Db, pool: pg.Pool, logger: QueryLogger, prepare: boole
       } catch (error) {
         // A deferred statement was refused or failed: the transaction (if it began) is rolled back.
         if (opener.pending === null) {
-          await client.query('rollback').catch((rollbackError: unknown) => {
-            broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
-          });
+          broken = await rollback(client);
         }
         throw error;
       }
@@ -232,9 +228,7 @@ function scopedServer(db: Db, pool: pg.Pool, logger: QueryLogger, prepare: boole
       return (results[2]?.rows ?? []) as T[];
     } catch (error) {
       // A failed statement leaves the transaction the string opened aborted: end it.
-      await client.query('rollback').catch((rollbackError: unknown) => {
-        broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
-      });
+      broken = await rollback(client);
       throw error;
     } finally {
       client.release(broken);
@@ -254,6 +248,16 @@ function scopedServer(db: Db, pool: pg.Pool, logger: QueryLogger, prepare: boole
       return readOnce<T>(tenantPrelude(tenantId), name, query);
     },
   };
+}
+
+/** Roll back; the error if that failed (the client is then broken: release it with the error so the pool discards it). */
+async function rollback(client: pg.PoolClient): Promise<Error | undefined> {
+  try {
+    await client.query('rollback');
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
 }
 
 /** Statements a unit of work sends together with its commit (see `deferUntilCommit`). */
@@ -469,13 +473,7 @@ function openingClient(target: pg.PoolClient, raw: pg.PoolClient, opener: Opener
       opener.inflight = null;
     }
   };
-  return new Proxy(target, {
-    get(t, prop, receiver) {
-      if (prop === 'query') return query;
-      const value = Reflect.get(t, prop, receiver) as unknown;
-      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(t) : value;
-    },
-  });
+  return withQuery(target, query);
 }
 
 /** Statements longer than this, or with more parameters, are one-offs (imports): not kept prepared. */
@@ -521,6 +519,11 @@ function preparingClient(client: pg.PoolClient): pg.PoolClient {
     }
     return (client.query as (...args: unknown[]) => unknown)(config, values, callback);
   };
+  return withQuery(client, query);
+}
+
+/** `client` with its `query` replaced (every other member bound to the client itself). */
+function withQuery(client: pg.PoolClient, query: (...args: never[]) => unknown): pg.PoolClient {
   return new Proxy(client, {
     get(target, prop, receiver) {
       if (prop === 'query') return query;

@@ -5,14 +5,13 @@ import type { Route } from './+types/wheel.region.new';
 import { getRequestInfo, getServices, getSessionState, requireActor, runForForm, runForPage } from '../server/route-helpers.server.ts';
 import { createRegionMilestone } from '../../core/annual-wheel/create-region-milestone.ts';
 import { getRegionWheel } from '../../core/annual-wheel/get-region-wheel.ts';
-import { parseWheelInput, ZYearSchema } from '../../core/annual-wheel/annual-wheel.rules.ts';
+import { parseWheelYear } from '../../core/annual-wheel/annual-wheel.rules.ts';
 import { authorize } from '../../core/shared/policy.ts';
 import { STATUS_FOR } from '../http/problem.ts';
 import { useT } from '../i18n/use-t.ts';
 import type { BreadcrumbHandle } from '../components/breadcrumbs.tsx';
 import { formError } from '../components/form-errors.tsx';
 import { EMPTY_MILESTONE, MilestoneForm, milestoneValuesFrom } from '../components/milestone-form.tsx';
-import { z } from 'zod';
 import '../styles/org.css';
 import '../styles/wheel.css';
 
@@ -35,7 +34,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = requireActor(request, context);
   return runForPage(context, async () => {
     authorize(actor, 'wheel.region.write', { tenantId: actor.tenantId });
-    const { year } = parseWheelInput(z.object({ year: ZYearSchema }), { year: yearOf(request) });
+    const year = parseWheelYear(yearOf(request));
     const { region } = await getRegionWheel({ database: getServices(context).database, actor, year });
     return { year, region };
   });

@@ -250,6 +250,16 @@ export const ZMilestoneInputSchema = z
 export type TMilestoneInput = z.infer<typeof ZMilestoneInputSchema>;
 
 export const ZYearSchema = z.coerce.number().int().min(2000).max(2100);
+const ZWheelYearInput = z.object({ year: ZYearSchema });
+
+/**
+ * The wheel year asked for (a query value, a form field) — with a `fallback`, that when none was
+ * given; a validation error on the `year` field for anything else. The schema is built once.
+ */
+export function parseWheelYear(raw: unknown, fallback?: string | number): number {
+  const missing = raw === undefined || raw === null || raw === '';
+  return parseWheelInput(ZWheelYearInput, { year: fallback !== undefined && missing ? fallback : raw }).year;
+}
 export const ZVersionSchema = z.coerce.number().int().min(1);
 
 /** The stored target columns for a parsed input. */

@@ -1,5 +1,4 @@
 // Add a milestone to a year's cycle (the cycle is created when the year has none yet).
-import { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import { appendAudit } from '../../db/repositories/audit.repository.ts';
 import { findCycleByYear, insertCycle, insertMilestones, listUnitsForTargets } from '../../db/repositories/wheel.repository.ts';
@@ -7,7 +6,7 @@ import { translate, type Language } from '../../locales/index.ts';
 import { actorLabel, type Actor } from '../shared/actor.ts';
 import { validation } from '../shared/app-error.ts';
 import { authorize } from '../shared/policy.ts';
-import { parseWheelInput, targetColumns, ZMilestoneInputSchema, ZYearSchema } from './annual-wheel.rules.ts';
+import { parseWheelInput, parseWheelYear, targetColumns, ZMilestoneInputSchema } from './annual-wheel.rules.ts';
 
 export interface CreateMilestoneOptions {
   database: Database;
@@ -20,7 +19,7 @@ export interface CreateMilestoneOptions {
 
 export async function createMilestone({ database, actor, year: rawYear, input, language, requestId }: CreateMilestoneOptions): Promise<{ id: string }> {
   authorize(actor, 'wheel.write', { tenantId: actor.tenantId });
-  const { year } = parseWheelInput(z.object({ year: ZYearSchema }), { year: rawYear });
+  const year = parseWheelYear(rawYear);
   const values = parseWheelInput(ZMilestoneInputSchema, input);
   const targets = targetColumns(values);
   return database.withTenant(actor.tenantId, async (tx) => {

@@ -3,13 +3,12 @@ import type { Database } from '../../db/client.ts';
 import { listUnitsForTargets } from '../../db/repositories/wheel.repository.ts';
 import type { Actor } from '../shared/actor.ts';
 import { authorize } from '../shared/policy.ts';
-import { parseWheelInput, ZYearSchema } from './annual-wheel.rules.ts';
-import { z } from 'zod';
+import { parseWheelYear } from './annual-wheel.rules.ts';
 import { today } from './wheel-access.ts';
 
 export async function getMilestoneForm({ database, actor, year, now }: { database: Database; actor: Actor; year?: unknown; now?: Date }) {
   authorize(actor, 'wheel.write', { tenantId: actor.tenantId });
-  const parsed = parseWheelInput(z.object({ year: ZYearSchema }), { year: year === undefined || year === null || year === '' ? today(now).slice(0, 4) : year });
+  const parsed = { year: parseWheelYear(year, today(now).slice(0, 4)) };
   const units = await database.withTenant(actor.tenantId, (tx) => listUnitsForTargets(tx));
   return { year: parsed.year, units: units.map((u) => ({ id: u.id, name: u.name, depth: u.depth })) };
 }

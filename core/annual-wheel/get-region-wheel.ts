@@ -7,7 +7,7 @@ import { findOwnRegion, findRegionMilestone, listRegionMilestonesOfYear, listReg
 import type { Actor } from '../shared/actor.ts';
 import { notFound } from '../shared/app-error.ts';
 import { authorize, can } from '../shared/policy.ts';
-import { parseWheelInput, ZYearSchema } from './annual-wheel.rules.ts';
+import { parseWheelYear } from './annual-wheel.rules.ts';
 import { today, wheelPermissions } from './wheel-access.ts';
 
 export interface GetRegionWheelOptions {
@@ -19,7 +19,7 @@ export interface GetRegionWheelOptions {
 
 export async function getRegionWheel({ database, actor, year: rawYear, now }: GetRegionWheelOptions) {
   authorize(actor, 'wheel.region.read', { tenantId: actor.tenantId });
-  const { year } = parseWheelInput(z.object({ year: ZYearSchema }), { year: rawYear === undefined || rawYear === null || rawYear === '' ? today(now).slice(0, 4) : rawYear });
+  const year = parseWheelYear(rawYear, today(now).slice(0, 4));
   const canWriteRegion = can(actor, 'wheel.region.write', { tenantId: actor.tenantId });
   const permissions = wheelPermissions(actor);
   return database.withTenant(actor.tenantId, async (tx) => {

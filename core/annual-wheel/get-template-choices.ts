@@ -1,17 +1,16 @@
 // What the "start from a template" page shows: the templates with their milestones' dates for
 // the chosen year, and whether that year already has a cycle (coordinators, tenant admins).
-import { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import { findCycleByYear } from '../../db/repositories/wheel.repository.ts';
 import type { Actor } from '../shared/actor.ts';
 import { authorize } from '../shared/policy.ts';
-import { parseWheelInput, TEMPLATE_IDS, templateMilestones, ZYearSchema } from './annual-wheel.rules.ts';
+import { parseWheelYear, TEMPLATE_IDS, templateMilestones } from './annual-wheel.rules.ts';
 import { today, wheelPermissions } from './wheel-access.ts';
 
 export async function getTemplateChoices({ database, actor, year, now }: { database: Database; actor: Actor; year?: unknown; now?: Date }) {
   authorize(actor, 'wheel.write', { tenantId: actor.tenantId });
   const current = Number(today(now).slice(0, 4));
-  const parsed = parseWheelInput(z.object({ year: ZYearSchema }), { year: year === undefined || year === null || year === '' ? current + 1 : year });
+  const parsed = { year: parseWheelYear(year, current + 1) };
   const existing = await database.withTenant(actor.tenantId, (tx) => findCycleByYear(tx, parsed.year));
   return {
     year: parsed.year,

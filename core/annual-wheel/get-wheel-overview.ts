@@ -3,13 +3,12 @@
 // Unlike getWheelYear (the list and the board, which show every unit), the counts come from one
 // set-based statement, so the page costs the same for 20 units or 2,000; everything comes in one
 // read-only statement, one round trip (docs/benchmarks.md).
-import { z } from 'zod';
 import type { Database } from '../../db/client.ts';
 import { readWheelOverview } from '../../db/repositories/wheel.repository.ts';
 import type { Language } from '../../locales/index.ts';
 import type { Actor } from '../shared/actor.ts';
 import { authorize } from '../shared/policy.ts';
-import { parseWheelInput, summarizeTargetCounts, ZYearSchema, type TShownStatus } from './annual-wheel.rules.ts';
+import { parseWheelYear, summarizeTargetCounts, type TShownStatus } from './annual-wheel.rules.ts';
 import { syncRegionalMilestones } from './sync-regional-milestones.ts';
 import { publicHolidays, type PublicHoliday } from './holidays.ts';
 import { today as todayOf, wheelPermissions, type WheelPermissions } from './wheel-access.ts';
@@ -44,13 +43,10 @@ export interface WheelOverview extends WheelPermissions {
   holidays: PublicHoliday[];
 }
 
-/** Built once: a zod object schema costs more to build than to use. */
-const ZWheelYearInput = z.object({ year: ZYearSchema });
-
 export async function getWheelOverview({ database, actor, year: rawYear, language, now }: GetWheelOverviewOptions): Promise<WheelOverview> {
   authorize(actor, 'wheel.read', { tenantId: actor.tenantId });
   const today = todayOf(now);
-  const { year } = parseWheelInput(ZWheelYearInput, { year: rawYear === undefined || rawYear === null || rawYear === '' ? today.slice(0, 4) : rawYear });
+  const year = parseWheelYear(rawYear, today.slice(0, 4));
   // One read-only statement (one round trip on a server): the page writes nothing — unless the
   // region's shared milestones have changed since this municipality's copies were made; then the
   // copies are brought up to date (a write, in the tenant's own unit of work) and read again.

@@ -6,12 +6,11 @@ import { findCycleByYear, listCycleYears, listMilestonesOfCycle } from '../../db
 import type { Language } from '../../locales/index.ts';
 import type { Actor } from '../shared/actor.ts';
 import { authorize } from '../shared/policy.ts';
-import { parseWheelInput, ZYearSchema } from './annual-wheel.rules.ts';
+import { parseWheelYear } from './annual-wheel.rules.ts';
 import { syncRegionalMilestones } from './sync-regional-milestones.ts';
 import { publicHolidays, type PublicHoliday } from './holidays.ts';
 import { loadMilestoneViews, type MilestoneView } from './milestone-status.ts';
 import { today as todayOf, wheelPermissions, type WheelPermissions } from './wheel-access.ts';
-import { z } from 'zod';
 
 export interface GetWheelYearOptions {
   database: Database;
@@ -36,7 +35,7 @@ export interface WheelYear extends WheelPermissions {
 export async function getWheelYear({ database, actor, year: rawYear, language, now }: GetWheelYearOptions): Promise<WheelYear> {
   authorize(actor, 'wheel.read', { tenantId: actor.tenantId });
   const today = todayOf(now);
-  const { year } = parseWheelInput(z.object({ year: ZYearSchema }), { year: rawYear === undefined || rawYear === null || rawYear === '' ? today.slice(0, 4) : rawYear });
+  const year = parseWheelYear(rawYear, today.slice(0, 4));
   return database.withTenant(actor.tenantId, async (tx) => {
     // The region's shared milestones join the tenant's own wheel (copies, tenant-owned).
     await syncRegionalMilestones(tx, { tenantId: actor.tenantId, language });
