@@ -37,6 +37,8 @@ export interface SearchParams {
   readonly repairTarget: number;
   /** Length of one annealing cycle in iterations per (employees × days × (shift types + 1)). */
   readonly cycleFactor: number;
+  /** Search-only price per weekend worked on one day only, as a fraction of the largest soft weight. */
+  readonly guideWeekend: number;
 }
 
 export const DEFAULT_PARAMS: SearchParams = {
@@ -56,6 +58,7 @@ export const DEFAULT_PARAMS: SearchParams = {
   repairDpBoost: 1,
   repairTarget: 1,
   rowConstruction: false,
+  guideWeekend: 0.3,
 };
 
 export interface SearchOptions {
@@ -143,6 +146,7 @@ export function anneal(c: CompiledInstance, opts: SearchOptions): SearchResult {
   const rnd = new Random(opts.seed);
   const P: SearchParams = { ...DEFAULT_PARAMS, ...opts.params };
   const state = new SearchState(c);
+  state.guide = P.guideWeekend * c.maxSoftWeight;
   const { E, H, S } = c;
   let hw = c.maxSoftWeight * 2;
   if (opts.initial) {

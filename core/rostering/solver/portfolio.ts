@@ -1,10 +1,12 @@
 // Parallel portfolio: one independent annealing search per core (worker threads), seeds
-// seed, seed+1, …; the result is the best roster, ties broken by the lowest worker index.
+// seed, seed+1, …, every second one without the one-day-weekend price; the result is the
+// best roster, ties broken by the lowest worker index.
 // With an iteration budget the result is deterministic for (seed, iterations, workers);
 // with only a time limit it depends on machine speed.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Roster, RosteringInstance } from '../model.ts';
+import type { SearchParams } from './anneal.ts';
 import type { WorkerInput, WorkerMessage } from './worker.ts';
 
 export interface SolveOptions {
@@ -27,6 +29,15 @@ export interface SolveResult {
   readonly workers: number;
 }
 
+/**
+ * Every second worker searches without the price on one-day weekends (see SearchState.guide):
+ * the price helps where weekend capacity is tight and costs a little elsewhere, and the
+ * portfolio keeps the better of both.
+ */
+export function workerParams(i: number): Partial<SearchParams> | undefined {
+  return i % 2 === 1 ? { guideWeekend: 0 } : undefined;
+}
+
 export async function solveRoster(instance: RosteringInstance, opts: SolveOptions): Promise<SolveResult> {
   const n = Math.max(1, opts.workers ?? availableParallelism());
   const start = performance.now();
@@ -40,6 +51,7 @@ export async function solveRoster(instance: RosteringInstance, opts: SolveOption
       const input: WorkerInput = {
         instance,
         seed: opts.seed + i,
+        ...(workerParams(i) ? { params: workerParams(i)! } : {}),
         timeLimitMs: opts.timeLimitMs,
         ...(opts.iterations !== undefined ? { iterations: opts.iterations } : {}),
         stop,

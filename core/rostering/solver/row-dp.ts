@@ -178,10 +178,15 @@ export class RowOptimizer {
       incO = K > 1 && w >= 0 ? 1 : 0;
       incW = K > 1 && w >= 0 && !contWeekend ? 1 : 0;
       const pm = K > 1 ? 0 : mu;
+      // the search's price on weekends worked on one day only (SearchState.guide): charged on
+      // the first day worked, taken back when the second day follows it
+      const g = this.st.guide;
+      const gw = g === 0 || w < 0 ? 0 : contWeekend ? -g : d + 1 < H && c.weekendOf[d + 1] === w ? g : 0;
+      const go = g === 0 || w < 0 ? 0 : contWeekend ? g : gw;
       for (let s = 0; s < S; s++) {
         const v = this.dayCost[d * V + s + 1]! + lambda * c.length[s]! + rho[s]!;
-        co[s] = w >= 0 ? v + pm : v;
-        cw[s] = w >= 0 && !contWeekend ? v + pm : v;
+        co[s] = (w >= 0 ? v + pm : v) + go;
+        cw[s] = (w >= 0 && !contWeekend ? v + pm : v) + gw;
       }
     };
     cost.fill(Infinity, 0, N);
@@ -288,10 +293,14 @@ export class RowOptimizer {
    * found no row satisfying the sequence constraints.
    */
   optimize(e: number, hardWeight: number, passes: number): boolean {
+    this.computeDayCosts(e, hardWeight);
+    return this.solveRow(e, hardWeight, passes);
+  }
+
+  private solveRow(e: number, hardWeight: number, passes: number): boolean {
     const c = this.st.c;
     const { H, S } = c;
     const exactMinutes = this.layouts[e]!.M > 1;
-    this.computeDayCosts(e, hardWeight);
     const rho = new Float64Array(S);
     let lambda = 0, mu = 0;
     // total minutes (when not exact): bracket search on the price per minute; the row's minutes

@@ -9,6 +9,7 @@ import { randomInstance } from './fixtures.ts';
 import { Random } from './random.ts';
 import { RowOptimizer } from './row-dp.ts';
 import { SearchState } from './state.ts';
+import type { RosteringInstance } from '../model.ts';
 
 test('incremental counters equal a full recomputation after random moves and undos', () => {
   fc.assert(
@@ -24,13 +25,61 @@ test('incremental counters equal a full recomputation after random moves and und
         else if (kind === 1) { for (let d = a; d <= b; d++) vals[d - a] = rnd.int(c.S + 1) - 1; st.applyBlock(e, a, b, vals); }
         else st.applySwap(e, (e + 1 + rnd.int(c.E - 1)) % c.E, a, b);
         if (rnd.next() < 0.3) st.undo();
-        const snapshot = [st.soft, st.hardUnits, st.hardMinutes];
+        const snapshot = [st.soft, st.hardUnits, st.hardMinutes, st.singles];
         st.recompute();
-        assert.deepEqual([st.soft, st.hardUnits, st.hardMinutes], snapshot);
+        assert.deepEqual([st.soft, st.hardUnits, st.hardMinutes, st.singles], snapshot);
+        assert.equal(st.singles, oneDayWeekends(c, st.x));
       }
     }),
     { numRuns: 40 },
   );
+});
+
+/** Weekends (both days inside the horizon) worked on exactly one day, counted from the roster alone. */
+function oneDayWeekends(c: ReturnType<typeof compile>, x: Int32Array): number {
+  let n = 0;
+  for (let e = 0; e < c.E; e++) {
+    for (let d = 0; d + 1 < c.H; d++) {
+      if (c.weekendOf[d]! < 0 || c.weekendOf[d + 1] !== c.weekendOf[d]) continue;
+      if ((x[e * c.H + d]! >= 0) !== (x[e * c.H + d + 1]! >= 0)) n++;
+    }
+  }
+  return n;
+}
+
+test('the row DP charges the one-day-weekend price: a Saturday-only weekend gives way to both days or none', () => {
+  // one week from Monday, one employee, one shift; covering Saturday is worth 10, working
+  // Sunday costs 3 (over-cover), so without the price the best row works Saturday only
+  const inst: RosteringInstance = {
+    name: 'weekend', horizonDays: 7, firstWeekday: 0,
+    shiftTypes: [{ id: 'D', startMinute: 480, lengthMinutes: 480 }],
+    forbiddenSuccessions: [[]],
+    employees: [{
+      id: 'A', attributes: [], maxShiftsPerType: [7], minTotalMinutes: 0, maxTotalMinutes: 7 * 480,
+      minConsecutiveWorkDays: 1, maxConsecutiveWorkDays: 7, minConsecutiveDaysOff: 1, maxConsecutiveDaysOff: 7,
+      maxWeekends: 1, fixedDaysOff: [],
+    }],
+    wishes: [],
+    cover: Array.from({ length: 7 }, (_, d) => ({ day: d, shift: 0, requirement: d === 5 ? 1 : 0, underWeight: 10, overWeight: 3 })),
+    competenceCover: [],
+  };
+  const c = compile(inst);
+  const st = new SearchState(c);
+  const dp = new RowOptimizer(st);
+  const saturdayOnly = (): boolean => dp.row[5]! >= 0 && dp.row[6]! < 0;
+  st.guide = 0;
+  assert.ok(dp.optimize(0, 1000, 8));
+  assert.ok(saturdayOnly());
+  st.guide = 8; // 10 − 8 < 3: working both days (10 − 3) now beats Saturday alone
+  assert.ok(dp.optimize(0, 1000, 8));
+  assert.deepEqual([dp.row[5]! >= 0, dp.row[6]! >= 0], [true, true]);
+  st.guide = 20; // more than the Saturday is worth alone, still less than both days: both
+  assert.ok(dp.optimize(0, 1000, 8));
+  assert.deepEqual([dp.row[5]! >= 0, dp.row[6]! >= 0], [true, true]);
+  st.applyBlock(0, 0, 6, dp.row);
+  assert.equal(st.singles, 0);
+  st.applyCell(0, 6, -1);
+  assert.equal(st.singles, 1);
 });
 
 test('row DP returns rows without sequence violations', () => {

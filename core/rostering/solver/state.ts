@@ -37,6 +37,10 @@ export class SearchState {
     this.weekendsWorked = new Int32Array(c.E);
     this.count = new Int32Array(c.H * c.S);
     this.compCount = new Int32Array(c.compMinimum.length);
+    this.twoDay = new Uint8Array(c.W);
+    const daysIn = new Int32Array(c.W);
+    for (let d = 0; d < c.H; d++) if (c.weekendOf[d]! >= 0) daysIn[c.weekendOf[d]!]!++;
+    for (let w = 0; w < c.W; w++) this.twoDay[w] = daysIn[w]! >= 2 ? 1 : 0;
     const cap = 24 * c.H + 16;
     this.undoE = new Int32Array(cap);
     this.undoD = new Int32Array(cap);
@@ -66,6 +70,8 @@ export class SearchState {
     }
     let units = 0, mins = 0;
     for (let i = 0; i < H * S; i++) soft += this.coverCost(i, this.count[i]!);
+    this.singles = 0;
+    for (let i = 0; i < E * c.W; i++) if (this.weekendDays[i] === 1 && this.twoDay[i % c.W]) this.singles++;
     for (let r = 0; r < this.compCount.length; r++) {
       const miss = Math.max(0, c.compMinimum[r]! - this.compCount[r]!);
       if (c.compWeight[r]! < 0) units += miss; else soft += miss * c.compWeight[r]!;
@@ -93,9 +99,19 @@ export class SearchState {
     return this.hardUnits === 0 && this.hardMinutes === 0;
   }
 
-  /** Cost with the given hard weight (per violation unit). */
+  /**
+   * Weekends worked on one day only, over all employees. Not part of the objective: the search
+   * may add a small price per such weekend (`guide`), because a weekend worked on both days uses
+   * the weekend maximum twice as well, and that is what the tight instances need.
+   */
+  singles = 0;
+  guide = 0;
+  /** twoDay[w] = 1 if both days of weekend w lie inside the horizon. */
+  private readonly twoDay: Uint8Array;
+
+  /** Cost with the given hard weight (per violation unit), plus the guide price. */
   cost(hardWeight: number): number {
-    return this.soft + hardWeight * (this.hardUnits + this.hardMinutes / this.c.minuteScale);
+    return this.soft + hardWeight * (this.hardUnits + this.hardMinutes / this.c.minuteScale) + this.guide * this.singles;
   }
 
   /** Sets one cell, updating every counter and the soft/hard totals except the local run terms. */
@@ -125,8 +141,12 @@ export class SearchState {
           if (c.compWeight[r]! < 0) this.hardUnits++; else this.soft += c.compWeight[r]!;
         }
       }
-      if (w >= 0 && --this.weekendDays[e * c.W + w]! === 0) {
-        if (this.weekendsWorked[e]!-- > c.maxWeekends[e]!) this.hardUnits--;
+      if (w >= 0) {
+        const left = --this.weekendDays[e * c.W + w]!;
+        if (left === 0) {
+          if (this.twoDay[w]) this.singles--;
+          if (this.weekendsWorked[e]!-- > c.maxWeekends[e]!) this.hardUnits--;
+        } else if (left === 1 && this.twoDay[w]) this.singles++;
       }
     }
     if (v >= 0) {
@@ -144,8 +164,12 @@ export class SearchState {
           if (c.compWeight[r]! < 0) this.hardUnits--; else this.soft -= c.compWeight[r]!;
         }
       }
-      if (w >= 0 && this.weekendDays[e * c.W + w]!++ === 0) {
-        if (++this.weekendsWorked[e]! > c.maxWeekends[e]!) this.hardUnits++;
+      if (w >= 0) {
+        const had = this.weekendDays[e * c.W + w]!++;
+        if (had === 0) {
+          if (this.twoDay[w]) this.singles++;
+          if (++this.weekendsWorked[e]! > c.maxWeekends[e]!) this.hardUnits++;
+        } else if (had === 1 && this.twoDay[w]) this.singles--;
       }
     }
     this.minutes[e] = m;

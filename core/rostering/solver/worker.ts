@@ -2,7 +2,7 @@
 // improvements and the final result to the parent (see portfolio.ts).
 import { parentPort, workerData } from 'node:worker_threads';
 import type { RosteringInstance } from '../model.ts';
-import { anneal } from './anneal.ts';
+import { anneal, type SearchParams } from './anneal.ts';
 import { compile } from './compiled.ts';
 
 export interface WorkerInput {
@@ -10,6 +10,8 @@ export interface WorkerInput {
   readonly seed: number;
   readonly timeLimitMs: number;
   readonly iterations?: number;
+  /** Search parameters that differ from DEFAULT_PARAMS (the portfolio varies them per worker). */
+  readonly params?: Partial<SearchParams>;
   /** Shared flag: set index 0 to 1 to ask the search to stop early. */
   readonly stop: Int32Array;
 }
@@ -30,6 +32,7 @@ if (port) {
   let lastPost = -Infinity;
   const result = anneal(compile(input.instance), {
     seed: input.seed,
+    ...(input.params ? { params: input.params } : {}),
     timeLimitMs: input.timeLimitMs,
     ...(input.iterations !== undefined ? { iterations: input.iterations } : {}),
     stop: input.stop,
