@@ -4,6 +4,7 @@
 import type { CompiledInstance } from './compiled.ts';
 import { Random } from './random.ts';
 import { RowOptimizer } from './row-dp.ts';
+import type { SharedBest } from './shared-best.ts';
 import { SearchState } from './state.ts';
 
 /** Tuning parameters of the search (defaults in DEFAULT_PARAMS). */
@@ -73,6 +74,8 @@ export interface SearchOptions {
   readonly initial?: Int32Array;
   /** Shared stop flag (index 0 set to 1 = stop as soon as possible). */
   readonly stop?: Int32Array;
+  /** Best roster shared with the other searches of a portfolio (time-limited solves only). */
+  readonly shared?: SharedBest;
 }
 
 export interface SearchResult {
@@ -173,6 +176,16 @@ export function anneal(c: CompiledInstance, opts: SearchOptions): SearchResult {
   };
   let it = 0;
   let lastImproveIt = 0;
+  // portfolio sharing: publish the own best now and then; when going back to the best, take
+  // the shared one if another search has found a better roster
+  const shared = opts.shared;
+  let published = Infinity;
+  const adoptShared = (): void => {
+    if (!shared) return;
+    if (bestObj < published) { shared.publish(bestObj, best); published = bestObj; }
+    const got = shared.takeIfBetter(bestObj - 1e-9, best);
+    if (got !== null) { bestObj = got; published = got; haveBest = true; }
+  };
   const restoreAfter = Math.max(P.restoreMin, P.restoreFactor * E * H);
   record();
   const budget = opts.iterations;
@@ -205,6 +218,7 @@ export function anneal(c: CompiledInstance, opts: SearchOptions): SearchResult {
       if (cycleProgress >= 1) {
         cycleStartIt = it;
         cycleStartProgress = progress;
+        adoptShared();
         if (haveBest) { state.x.set(best); state.recompute(); cur = state.cost(hw); }
         lastImproveIt = it;
       }
@@ -219,7 +233,9 @@ export function anneal(c: CompiledInstance, opts: SearchOptions): SearchResult {
       if ((it & 8191) === 0) {
         if (!state.feasible) { if (haveBest || progress >= P.repairShare) hw *= HWU; }
         else { hw = Math.max(c.maxSoftWeight * P.hardFloor, hw / HWD); }
+        if (shared && (it & 0xfffff) === 0 && bestObj < published) { shared.publish(bestObj, best); published = bestObj; }
         if (haveBest && it - lastImproveIt > restoreAfter) {
+          adoptShared();
           state.x.set(best);
           state.recompute();
           lastImproveIt = it;

@@ -1,12 +1,15 @@
 // Parallel portfolio: one independent annealing search per core (worker threads), seeds
 // seed, seed+1, …, every second one without the one-day-weekend price; the result is the
-// best roster, ties broken by the lowest worker index.
+// best roster, ties broken by the lowest worker index. Time-limited solves share the best
+// roster between workers (shared-best.ts): a search that goes back to its best takes a better
+// one found by another worker.
 // With an iteration budget the result is deterministic for (seed, iterations, workers);
 // with only a time limit it depends on machine speed.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Roster, RosteringInstance } from '../model.ts';
 import type { SearchParams } from './anneal.ts';
+import { SharedBest } from './shared-best.ts';
 import type { WorkerInput, WorkerMessage } from './worker.ts';
 
 export interface SolveOptions {
@@ -44,6 +47,9 @@ export async function solveRoster(instance: RosteringInstance, opts: SolveOption
   const stop = new Int32Array(new SharedArrayBuffer(4));
   const abort = (): void => { Atomics.store(stop, 0, 1); };
   opts.signal?.addEventListener('abort', abort);
+  // time-limited solves share the best roster between workers; an iteration budget must stay
+  // reproducible, so then every worker searches on its own
+  const shared = opts.iterations === undefined ? new SharedBest(instance.employees.length * instance.horizonDays) : null;
   let bestSeen = Infinity;
   let firstFeasibleMs: number | null = null;
   const runs = Array.from({ length: n }, (_, i) =>
@@ -55,6 +61,7 @@ export async function solveRoster(instance: RosteringInstance, opts: SolveOption
         timeLimitMs: opts.timeLimitMs,
         ...(opts.iterations !== undefined ? { iterations: opts.iterations } : {}),
         stop,
+        ...(shared ? { shared: shared.buffers } : {}),
       };
       const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: input });
       worker.on('message', (m: WorkerMessage) => {

@@ -4,6 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { RosteringInstance } from '../model.ts';
 import { anneal, type SearchParams } from './anneal.ts';
 import { compile } from './compiled.ts';
+import { SharedBest, type SharedBestBuffers } from './shared-best.ts';
 
 export interface WorkerInput {
   readonly instance: RosteringInstance;
@@ -12,6 +13,8 @@ export interface WorkerInput {
   readonly iterations?: number;
   /** Search parameters that differ from DEFAULT_PARAMS (the portfolio varies them per worker). */
   readonly params?: Partial<SearchParams>;
+  /** Shared best roster of the portfolio (time-limited solves only). */
+  readonly shared?: SharedBestBuffers;
   /** Shared flag: set index 0 to 1 to ask the search to stop early. */
   readonly stop: Int32Array;
 }
@@ -36,6 +39,7 @@ if (port) {
     timeLimitMs: input.timeLimitMs,
     ...(input.iterations !== undefined ? { iterations: input.iterations } : {}),
     stop: input.stop,
+    ...(input.shared ? { shared: new SharedBest(input.instance.employees.length * input.instance.horizonDays, input.shared) } : {}),
     onImprove: (objective, elapsedMs) => {
       // throttle: the first feasible roster always, then at most every 50 ms
       if (elapsedMs - lastPost < 50) return;
