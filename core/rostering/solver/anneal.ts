@@ -184,7 +184,10 @@ export function anneal(c: CompiledInstance, opts: SearchOptions): SearchResult {
     if (!shared) return;
     if (bestObj < published) { shared.publish(bestObj, best); published = bestObj; }
     const got = shared.takeIfBetter(bestObj - 1e-9, best);
-    if (got !== null) { bestObj = got; published = got; haveBest = true; }
+    if (got !== null) {
+      if (!haveBest) firstFeasibleMs = performance.now() - start;
+      bestObj = got; published = got; haveBest = true;
+    }
   };
   const restoreAfter = Math.max(P.restoreMin, P.restoreFactor * E * H);
   record();

@@ -1,4 +1,4 @@
-// Parallel portfolio: one independent annealing search per core (worker threads), seeds
+// Parallel portfolio: one annealing search per core (worker threads), seeds
 // seed, seed+1, …, every second one without the one-day-weekend price; the result is the
 // best roster, ties broken by the lowest worker index. Time-limited solves share the best
 // roster between workers (shared-best.ts): a search that goes back to its best takes a better

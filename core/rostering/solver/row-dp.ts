@@ -293,14 +293,10 @@ export class RowOptimizer {
    * found no row satisfying the sequence constraints.
    */
   optimize(e: number, hardWeight: number, passes: number): boolean {
-    this.computeDayCosts(e, hardWeight);
-    return this.solveRow(e, hardWeight, passes);
-  }
-
-  private solveRow(e: number, hardWeight: number, passes: number): boolean {
     const c = this.st.c;
     const { H, S } = c;
     const exactMinutes = this.layouts[e]!.M > 1;
+    this.computeDayCosts(e, hardWeight);
     const rho = new Float64Array(S);
     let lambda = 0, mu = 0;
     // total minutes (when not exact): bracket search on the price per minute; the row's minutes

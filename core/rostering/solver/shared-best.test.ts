@@ -41,6 +41,7 @@ test('a search adopts a better shared roster when it goes back to its best', () 
     shared.publish(strong.objective, strong.best);
     const helped = anneal(c, { seed: seed + 1, timeLimitMs: 1e9, iterations: 20_000, params: { restoreMin: 1000, restoreFactor: 0 }, shared });
     assert.ok(helped.best);
+    assert.notEqual(helped.firstFeasibleMs, null);
     assert.ok(helped.objective <= strong.objective, `${helped.objective} > ${strong.objective}`);
     const H = inst.horizonDays;
     const roster = inst.employees.map((_, e) => Array.from(helped.best!.subarray(e * H, (e + 1) * H)));

@@ -5,7 +5,7 @@
 
 /** Shared memory of a SharedBest: pass `buffers` to each worker and rebuild it there. */
 export interface SharedBestBuffers {
-  /** [0] lock (0 free, 1 held), [1] version (number of publications). */
+  /** [0] lock (0 free, 1 held). */
   readonly control: SharedArrayBuffer;
   /** [0] objective of the roster held (Infinity while empty). */
   readonly objective: SharedArrayBuffer;
@@ -21,7 +21,7 @@ export class SharedBest {
 
   constructor(cells: number, buffers?: SharedBestBuffers) {
     this.buffers = buffers ?? {
-      control: new SharedArrayBuffer(8),
+      control: new SharedArrayBuffer(4),
       objective: new SharedArrayBuffer(8),
       roster: new SharedArrayBuffer(4 * cells),
     };
@@ -53,7 +53,6 @@ export class SharedBest {
       if (!(objective < this.objective[0]!)) return false;
       this.roster.set(roster);
       this.objective[0] = objective;
-      Atomics.add(this.control, 1, 1);
       return true;
     });
   }

@@ -20,10 +20,18 @@ test('incremental counters equal a full recomputation after random moves and und
       const vals = new Int32Array(c.H);
       for (let i = 0; i < 300; i++) {
         const e = rnd.int(c.E), a = rnd.int(c.H), b = Math.min(c.H - 1, a + rnd.int(4));
-        const kind = rnd.int(3);
+        const kind = rnd.int(4);
         if (kind === 0) st.applyCell(e, a, rnd.int(c.S + 1) - 1);
         else if (kind === 1) { for (let d = a; d <= b; d++) vals[d - a] = rnd.int(c.S + 1) - 1; st.applyBlock(e, a, b, vals); }
-        else st.applySwap(e, (e + 1 + rnd.int(c.E - 1)) % c.E, a, b);
+        else if (kind === 2) st.applySwap(e, (e + 1 + rnd.int(c.E - 1)) % c.E, a, b);
+        else {
+          // a compound move (as ruin-and-recreate makes): undone as one
+          st.startCompound();
+          st.applyCell(e, a, rnd.int(c.S + 1) - 1);
+          st.applySwap(e, (e + 1 + rnd.int(c.E - 1)) % c.E, a, b);
+          st.applyCell(rnd.int(c.E), rnd.int(c.H), rnd.int(c.S + 1) - 1);
+          st.endCompound();
+        }
         if (rnd.next() < 0.3) st.undo();
         const snapshot = [st.soft, st.hardUnits, st.hardMinutes, st.singles];
         st.recompute();
@@ -48,9 +56,9 @@ function oneDayWeekends(c: ReturnType<typeof compile>, x: Int32Array): number {
 }
 
 test('the row DP charges the one-day-weekend price: a Saturday-only weekend gives way to both days or none', () => {
-  // one week from Monday, one employee, one shift; covering Saturday is worth 10, working
-  // Sunday costs 3 (over-cover), so without the price the best row works Saturday only
-  const inst: RosteringInstance = {
+  // one week from Monday, one employee, one shift; covering Saturday is worth 10 and working
+  // Sunday costs `sundayOver` (over-cover), so without the price the best row works Saturday only
+  const weekend = (sundayOver: number): RosteringInstance => ({
     name: 'weekend', horizonDays: 7, firstWeekday: 0,
     shiftTypes: [{ id: 'D', startMinute: 480, lengthMinutes: 480 }],
     forbiddenSuccessions: [[]],
@@ -60,26 +68,33 @@ test('the row DP charges the one-day-weekend price: a Saturday-only weekend give
       maxWeekends: 1, fixedDaysOff: [],
     }],
     wishes: [],
-    cover: Array.from({ length: 7 }, (_, d) => ({ day: d, shift: 0, requirement: d === 5 ? 1 : 0, underWeight: 10, overWeight: 3 })),
+    cover: Array.from({ length: 7 }, (_, d) => ({
+      day: d, shift: 0, requirement: d === 5 ? 1 : 0, underWeight: 10, overWeight: d === 6 ? sundayOver : 3,
+    })),
     competenceCover: [],
+  });
+  const weekendDays = (inst: RosteringInstance, guide: number): [boolean, boolean] => {
+    const st = new SearchState(compile(inst));
+    st.guide = guide;
+    const dp = new RowOptimizer(st);
+    assert.ok(dp.optimize(0, 1000, 8));
+    return [dp.row[5]! >= 0, dp.row[6]! >= 0];
   };
-  const c = compile(inst);
-  const st = new SearchState(c);
-  const dp = new RowOptimizer(st);
-  const saturdayOnly = (): boolean => dp.row[5]! >= 0 && dp.row[6]! < 0;
-  st.guide = 0;
-  assert.ok(dp.optimize(0, 1000, 8));
-  assert.ok(saturdayOnly());
-  st.guide = 8; // 10 − 8 < 3: working both days (10 − 3) now beats Saturday alone
-  assert.ok(dp.optimize(0, 1000, 8));
-  assert.deepEqual([dp.row[5]! >= 0, dp.row[6]! >= 0], [true, true]);
-  st.guide = 20; // more than the Saturday is worth alone, still less than both days: both
-  assert.ok(dp.optimize(0, 1000, 8));
-  assert.deepEqual([dp.row[5]! >= 0, dp.row[6]! >= 0], [true, true]);
-  st.applyBlock(0, 0, 6, dp.row);
+  // Sunday over-cover 3: Saturday alone −10 + g, both −10 + 3, none 0
+  assert.deepEqual(weekendDays(weekend(3), 0), [true, false]);
+  assert.deepEqual(weekendDays(weekend(3), 2), [true, false]);
+  assert.deepEqual(weekendDays(weekend(3), 8), [true, true]);
+  // Sunday over-cover 15: Saturday alone −10 + g, both +5, none 0 — so with g = 12 neither day
+  // (this fails if the price were only taken back on Sunday and never charged on Saturday)
+  assert.deepEqual(weekendDays(weekend(15), 0), [true, false]);
+  assert.deepEqual(weekendDays(weekend(15), 12), [false, false]);
+  const st = new SearchState(compile(weekend(3)));
+  st.applyBlock(0, 5, 6, Int32Array.from([0, 0]));
   assert.equal(st.singles, 0);
   st.applyCell(0, 6, -1);
   assert.equal(st.singles, 1);
+  st.applyCell(0, 5, -1);
+  assert.equal(st.singles, 0);
 });
 
 test('row DP returns rows without sequence violations', () => {

@@ -101,8 +101,9 @@ export class SearchState {
 
   /**
    * Weekends worked on one day only, over all employees. Not part of the objective: the search
-   * may add a small price per such weekend (`guide`), because a weekend worked on both days uses
-   * the weekend maximum twice as well, and that is what the tight instances need.
+   * may add a price per such weekend (`guide`), because a weekend worked on one day uses up the
+   * weekend maximum just as much as one worked on both, and where weekend cover is close to the
+   * weekend capacity every such day is missing from the cover.
    */
   singles = 0;
   guide = 0;
