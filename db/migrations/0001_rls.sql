@@ -4,14 +4,29 @@
 -- that bypasses RLS) and on PostgreSQL:
 --   rytme_app       sees only rows of the tenant in the transaction-local setting app.tenant_id
 --   rytme_platform  sees every tenant (platform administration, sign-in lookups, jobs)
+-- Roles belong to the whole server, and the migration lock is per database: a migration of
+-- another database on the same server may create them or grant them at the same moment, so
+-- a duplicate is taken as done.
 DO $$ BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'rytme_app') THEN CREATE ROLE rytme_app NOLOGIN; END IF;
-  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'rytme_platform') THEN CREATE ROLE rytme_platform NOLOGIN; END IF;
+  BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'rytme_app') THEN CREATE ROLE rytme_app NOLOGIN; END IF;
+  EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+  END;
+  BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'rytme_platform') THEN CREATE ROLE rytme_platform NOLOGIN; END IF;
+  EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+  END;
 END $$;
 --> statement-breakpoint
-GRANT rytme_app TO CURRENT_USER;
+DO $$ BEGIN
+  GRANT rytme_app TO CURRENT_USER;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+END $$;
 --> statement-breakpoint
-GRANT rytme_platform TO CURRENT_USER;
+DO $$ BEGIN
+  GRANT rytme_platform TO CURRENT_USER;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+END $$;
 --> statement-breakpoint
 GRANT USAGE ON SCHEMA public TO rytme_app, rytme_platform;
 --> statement-breakpoint
