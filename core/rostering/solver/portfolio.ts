@@ -86,6 +86,12 @@ export async function solveRoster(instance: RosteringInstance, opts: SolveOption
     const results = await Promise.all(runs);
     let chosen: (typeof results)[number] | null = null;
     for (const r of results) if (r.best && (!chosen || r.objective < chosen.objective)) chosen = r;
+    // workers throttle their improvement messages, so the last improvements may not have been
+    // reported yet: the progress ends on the objective that is returned
+    if (chosen && chosen.objective < bestSeen) {
+      bestSeen = chosen.objective;
+      opts.onProgress?.({ objective: chosen.objective, elapsedMs: performance.now() - start, fraction: 1 });
+    }
     const H = instance.horizonDays;
     const roster = chosen?.best
       ? instance.employees.map((_, e) => Array.from(chosen.best!.subarray(e * H, (e + 1) * H)))

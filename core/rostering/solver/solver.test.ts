@@ -69,6 +69,21 @@ test('worker portfolio solves Instance1 to its proven optimum 607, reproducibly'
   assert.ok(progress.length > 0 && progress.every((v, i) => i === 0 || v < progress[i - 1]!));
 });
 
+test('a time-limited portfolio (workers sharing their best roster) returns a roster the checker accepts', async () => {
+  const inst = parseCurtoisQu(readFileSync(new URL('instances/Instance2.txt', benchDir), 'utf8'), 'Instance2');
+  const progress: number[] = [];
+  const r = await solveRoster(inst, { timeLimitMs: 3000, seed: 1, workers: 2, onProgress: (p) => progress.push(p.objective) });
+  assert.equal(r.workers, 2);
+  assert.ok(r.roster);
+  assert.notEqual(r.firstFeasibleMs, null);
+  const check = checkSolution(inst, rosterToAssignments(inst, r.roster));
+  assert.deepEqual(check.violations, []);
+  assert.equal(check.objective, r.objective);
+  // the result is the best that was reported, and it is no worse than the best known by much
+  assert.equal(Math.min(...progress), r.objective);
+  assert.ok(r.objective < 828 * 1.1, `objective ${r.objective}`);
+});
+
 test('on tiny random instances the solver reaches the optimum proven by HiGHS', async () => {
   let compared = 0;
   for (const seed of [11, 12, 13, 14, 15, 16]) {
