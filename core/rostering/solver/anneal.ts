@@ -180,9 +180,12 @@ export function anneal(c: CompiledInstance, opts: SearchOptions): SearchResult {
   // the shared one if another search has found a better roster
   const shared = opts.shared;
   let published = Infinity;
+  const publishOwn = (): void => {
+    if (shared && bestObj < published) { shared.publish(bestObj, best); published = bestObj; }
+  };
   const adoptShared = (): void => {
     if (!shared) return;
-    if (bestObj < published) { shared.publish(bestObj, best); published = bestObj; }
+    publishOwn();
     const got = shared.takeIfBetter(bestObj - 1e-9, best);
     if (got !== null) {
       if (!haveBest) firstFeasibleMs = performance.now() - start;
@@ -236,7 +239,7 @@ export function anneal(c: CompiledInstance, opts: SearchOptions): SearchResult {
       if ((it & 8191) === 0) {
         if (!state.feasible) { if (haveBest || progress >= P.repairShare) hw *= HWU; }
         else { hw = Math.max(c.maxSoftWeight * P.hardFloor, hw / HWD); }
-        if (shared && (it & 0xfffff) === 0 && bestObj < published) { shared.publish(bestObj, best); published = bestObj; }
+        if ((it & 0xfffff) === 0) publishOwn();
         if (haveBest && it - lastImproveIt > restoreAfter) {
           adoptShared();
           state.x.set(best);

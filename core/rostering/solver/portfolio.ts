@@ -54,10 +54,11 @@ export async function solveRoster(instance: RosteringInstance, opts: SolveOption
   let firstFeasibleMs: number | null = null;
   const runs = Array.from({ length: n }, (_, i) =>
     new Promise<Extract<WorkerMessage, { type: 'done' }>>((resolve, reject) => {
+      const params = workerParams(i);
       const input: WorkerInput = {
         instance,
         seed: opts.seed + i,
-        ...(workerParams(i) ? { params: workerParams(i)! } : {}),
+        ...(params ? { params } : {}),
         timeLimitMs: opts.timeLimitMs,
         ...(opts.iterations !== undefined ? { iterations: opts.iterations } : {}),
         stop,

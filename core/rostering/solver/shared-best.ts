@@ -42,11 +42,6 @@ export class SharedBest {
     }
   }
 
-  /** Objective of the roster held (Infinity if none). */
-  get value(): number {
-    return this.withLock(() => this.objective[0]!);
-  }
-
   /** Offers a hard-feasible roster; kept if it beats the one held. Returns true if kept. */
   publish(objective: number, roster: Int32Array): boolean {
     return this.withLock(() => {

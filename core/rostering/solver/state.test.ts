@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { violatingEmployee } from './anneal.ts';
-import { compile } from './compiled.ts';
+import { compile, type CompiledInstance } from './compiled.ts';
 import { randomInstance } from './fixtures.ts';
 import { Random } from './random.ts';
 import { RowOptimizer } from './row-dp.ts';
@@ -44,7 +44,7 @@ test('incremental counters equal a full recomputation after random moves and und
 });
 
 /** Weekends (both days inside the horizon) worked on exactly one day, counted from the roster alone. */
-function oneDayWeekends(c: ReturnType<typeof compile>, x: Int32Array): number {
+function oneDayWeekends(c: CompiledInstance, x: Int32Array): number {
   let n = 0;
   for (let e = 0; e < c.E; e++) {
     for (let d = 0; d + 1 < c.H; d++) {
